@@ -1,0 +1,119 @@
+# threeb.opgavegrupper: the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON_BIN ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+INSTANCE := $(CURDIR)/instance
+HOST ?= localhost
+PORT ?= 8080
+SITE_ID ?= Plone
+ADMIN_PASSWORD ?= admin
+CONSTRAINTS := constraints.txt
+EXTRAS := demo,test,dev
+# Plone 6.2.2 and the one pin unconstrained pip gets wrong (7.0.0a6 breaks the site).
+PLONE_PINS := Plone==6.2.2 plone.app.layout==6.0.2
+
+export SITE_ID
+
+.PHONY: help
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON_BIN) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python setup.py pyproject.toml $(CONSTRAINTS)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e ".[$(EXTRAS)]"
+	touch $@
+
+.PHONY: install
+install: $(VENV)/.installed ## Create .venv and install the add-on with the pinned versions
+
+$(INSTANCE)/etc/zope.conf: $(VENV)/.installed scripts/templates/zope.conf.in scripts/templates/zope.ini.in
+	@if [ ! -f $(INSTANCE)/inituser ] && [ ! -f $(INSTANCE)/var/filestorage/Data.fs ]; then \
+		$(BIN)/mkwsgiinstance -d $(INSTANCE) -u "admin:$(ADMIN_PASSWORD)"; \
+	fi
+	mkdir -p $(INSTANCE)/var/filestorage $(INSTANCE)/var/blobstorage $(INSTANCE)/var/log $(INSTANCE)/var/cache
+	sed 's|<<INSTANCE_HOME>>|$(INSTANCE)|g' scripts/templates/zope.conf.in > $(INSTANCE)/etc/zope.conf
+	sed 's|<<INSTANCE_HOME>>|$(INSTANCE)|g' scripts/templates/zope.ini.in > $(INSTANCE)/etc/zope.ini
+
+.PHONY: instance
+instance: $(INSTANCE)/etc/zope.conf ## Create the Zope instance in ./instance (FileStorage + blobs)
+
+.PHONY: site
+site: instance ## Create the demo site, or reuse it if it exists
+	$(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/create_site.py
+
+.PHONY: create-site
+create-site: instance ## Drop and recreate the demo site
+	DELETE_EXISTING=true $(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/create_site.py
+
+.PHONY: logins
+logins: $(VENV)/.installed
+	@$(BIN)/python scripts/demo_logins.py "http://$(HOST):$(PORT)/$(SITE_ID)" "$(ADMIN_PASSWORD)"
+
+.PHONY: start
+start: instance ## Serve the existing instance on http://$(HOST):$(PORT)
+	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini http_host=$(HOST) http_port=$(PORT)
+
+.PHONY: run
+run: site logins start ## Install everything, create the demo site and serve it
+
+.PHONY: test
+test: $(VENV)/.installed ## Run the whole test suite
+	$(BIN)/pytest
+
+.PHONY: lint
+lint: $(VENV)/.installed ## ruff check, ruff format --check, zpretty --check
+	$(BIN)/ruff check src tests scripts setup.py
+	$(BIN)/ruff format --check src tests scripts setup.py
+	find src -name '*.zcml' -o -name '*.xml' | xargs $(BIN)/zpretty --check
+
+.PHONY: format
+format: $(VENV)/.installed ## Format Python, ZCML and XML in place
+	$(BIN)/ruff check --fix src tests scripts setup.py
+	$(BIN)/ruff format src tests scripts setup.py
+	find src -name '*.zcml' -o -name '*.xml' | xargs $(BIN)/zpretty -i
+
+LOCALES := src/threeb/opgavegrupper/locales
+.PHONY: i18n
+i18n: $(VENV)/.installed ## Rebuild the .pot and sync the .po files
+	$(BIN)/i18ndude rebuild-pot --pot $(LOCALES)/threeb.opgavegrupper.pot \
+		--create threeb.opgavegrupper src/threeb/opgavegrupper
+	$(BIN)/i18ndude sync --pot $(LOCALES)/threeb.opgavegrupper.pot \
+		$(LOCALES)/*/LC_MESSAGES/threeb.opgavegrupper.po
+
+.PHONY: constraints
+constraints: ## Regenerate constraints.txt from a fresh environment
+	rm -rf .venv-constraints
+	$(PYTHON_BIN) -m venv .venv-constraints
+	.venv-constraints/bin/python -m pip install --quiet --upgrade pip
+	.venv-constraints/bin/python -m pip install --quiet $(PLONE_PINS) -e ".[$(EXTRAS)]"
+	( echo "# Every distribution of a tested environment (make constraints)."; \
+	  .venv-constraints/bin/python -m pip freeze --exclude-editable --all \
+	  | grep -v '^pip==' ) > $(CONSTRAINTS)
+	rm -rf .venv-constraints
+	$(MAKE) versions
+
+.PHONY: versions
+versions: ## Regenerate versions.cfg (buildout) from constraints.txt
+	$(PYTHON_BIN) scripts/constraints_to_versions.py $(CONSTRAINTS) versions.cfg
+
+.PHONY: changelog
+changelog: $(VENV)/.installed ## Show the changelog that towncrier would write
+	$(BIN)/towncrier build --draft --version next
+
+.PHONY: clean
+clean: ## Remove the virtualenv, build files and caches (keeps ./instance)
+	rm -rf $(VENV) .venv-constraints build dist *.egg-info src/*.egg-info .ruff_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+	find src -name '*.mo' -delete
+
+.PHONY: clean-instance
+clean-instance: ## Remove ./instance and with it the demo site's data
+	rm -rf $(INSTANCE)

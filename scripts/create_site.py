@@ -1,0 +1,72 @@
+"""Create (or reuse) the demo Plone site.
+
+Run through Zope's own console so that it works on the instance's ZODB:
+
+    zconsole run instance/etc/zope.conf scripts/create_site.py
+
+Environment:
+    SITE_ID          id of the site (default: Plone)
+    DELETE_EXISTING  "true" drops an existing site of that id first
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from plone.base.utils import get_installer
+from Products.CMFPlone.factory import addPloneSite
+from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
+
+import os
+import sys
+import transaction
+
+
+PACKAGE = "threeb.opgavegrupper"
+SITE_ID = os.environ.get("SITE_ID") or "Plone"
+DELETE_EXISTING = os.environ.get("DELETE_EXISTING", "").lower() in ("1", "true", "yes")
+
+ANSWERS = {
+    "title": "3B Opgavegrupper",
+    "description": "Opgavegrupper i Boligforeningen 3B",
+    "default_language": "da",
+    "portal_timezone": "Europe/Copenhagen",
+    "setup_content": False,
+}
+
+
+def main(app):
+    app = makerequest(app)
+    app.REQUEST["PARENTS"] = [app]
+    admin = app.acl_users.getUserById("admin") or app.acl_users.getUsers()[0]
+    newSecurityManager(None, admin.__of__(app.acl_users))
+
+    if SITE_ID in app.objectIds() and DELETE_EXISTING:
+        app.manage_delObjects([SITE_ID])
+        transaction.commit()
+        print(f"Dropped the site {SITE_ID}.")
+
+    if SITE_ID in app.objectIds():
+        site = app[SITE_ID]
+        setSite(site)
+        installer = get_installer(site)
+        if not installer.is_product_installed(PACKAGE):
+            installer.install_product(PACKAGE)
+            site.portal_setup.runAllImportStepsFromProfile(f"profile-{PACKAGE}:demo")
+            transaction.commit()
+            print(f"Installed {PACKAGE} in the existing site {SITE_ID}.")
+        else:
+            print(f"The site {SITE_ID} exists; reusing it.")
+        return
+
+    site = addPloneSite(
+        app, SITE_ID, distribution_name="classic", **ANSWERS
+    )
+    setSite(site)
+    get_installer(site).install_product(PACKAGE)
+    site.portal_setup.runAllImportStepsFromProfile(f"profile-{PACKAGE}:demo")
+    transaction.commit()
+    print(f"Created the site {SITE_ID} with {PACKAGE} and its demo content.")
+
+
+if __name__ == "__main__":
+    # zconsole puts the Zope application in the globals as `app`.
+    main(globals().get("app") or sys.exit("Run me with: zconsole run zope.conf"))

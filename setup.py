@@ -1,0 +1,85 @@
+"""Installer for the threeb.opgavegrupper package."""
+
+from pathlib import Path
+from setuptools import find_namespace_packages
+from setuptools import setup
+
+
+long_description = "\n\n".join(
+    (Path(__file__).parent / name).read_text(encoding="utf-8")
+    for name in ("README.md", "CHANGES.md")
+)
+
+
+setup(
+    name="threeb.opgavegrupper",
+    version="1.0.0a1.dev0",
+    description=(
+        "Task groups (opgavegrupper) for housing associations: "
+        "a Plone 6.2 add-on for resident democracy."
+    ),
+    long_description=long_description,
+    long_description_content_type="text/markdown",
+    classifiers=[
+        "Development Status :: 3 - Alpha",
+        "Environment :: Web Environment",
+        "Framework :: Plone",
+        "Framework :: Plone :: 6.2",
+        "Framework :: Plone :: Addon",
+        "Framework :: Zope :: 5",
+        "License :: OSI Approved :: GNU General Public License v2 (GPLv2)",
+        "Natural Language :: Danish",
+        "Operating System :: OS Independent",
+        "Programming Language :: Python",
+        "Programming Language :: Python :: 3.11",
+    ],
+    keywords="Python Plone CMS housing association resident democracy",
+    author="Boligforeningen 3B",
+    license="GPL version 2",
+    packages=find_namespace_packages("src", include=["threeb.*"]),
+    package_dir={"": "src"},
+    include_package_data=True,
+    zip_safe=False,
+    python_requires=">=3.11",
+    install_requires=[
+        "setuptools",
+        "Products.CMFPlone>=6.2",
+        "Products.GenericSetup",
+        "plone.api",
+        "plone.app.dexterity",
+        "plone.app.registry",
+        "plone.autoform",
+        "plone.base",
+        "plone.browserlayer",
+        "plone.restapi",
+        "plone.supermodel",
+        "plone.z3cform",
+        "z3c.form",
+        "zope.component",
+        "zope.i18nmessageid",
+        "zope.interface",
+        "zope.schema",
+    ],
+    extras_require={
+        "test": [
+            "plone.app.testing",
+            "plone.testing",
+            "pytest",
+            "pytest-plone",
+            "requests",
+        ],
+        "dev": [
+            "i18ndude",
+            "ruff",
+            "towncrier",
+            "zpretty",
+        ],
+        "demo": [
+            "Plone",
+        ],
+    },
+    entry_points="""
+    [z3c.autoinclude.plugin]
+    target = plone
+    """,
+)

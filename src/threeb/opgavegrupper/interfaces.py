@@ -1,0 +1,7 @@
+"""Marker interfaces of threeb.opgavegrupper."""
+
+from zope.publisher.interfaces.browser import IDefaultBrowserLayer
+
+
+class IBrowserLayer(IDefaultBrowserLayer):
+    """Marker for requests on a site where the add-on is installed."""

@@ -1,0 +1,54 @@
+"""Test layers: integration, functional (a real WSGI server) and acceptance."""
+
+from plone.app.testing import applyProfile
+from plone.app.testing import FunctionalTesting
+from plone.app.testing import IntegrationTesting
+from plone.app.testing import PLONE_FIXTURE
+from plone.app.testing import PloneSandboxLayer
+from plone.testing.zope import WSGI_SERVER_FIXTURE
+
+import threeb.opgavegrupper
+
+
+class OpgavegrupperLayer(PloneSandboxLayer):
+    defaultBases = (PLONE_FIXTURE,)
+
+    def setUpZope(self, app, configurationContext):
+        import plone.restapi
+
+        self.loadZCML(package=plone.restapi)
+        self.loadZCML(package=threeb.opgavegrupper)
+
+    def setUpPloneSite(self, portal):
+        applyProfile(portal, "threeb.opgavegrupper:default")
+
+
+FIXTURE = OpgavegrupperLayer()
+
+
+class OpgavegrupperDemoLayer(PloneSandboxLayer):
+    """The demo site that `make run` serves: the add-on plus its demo profile."""
+
+    defaultBases = (FIXTURE,)
+
+    def setUpPloneSite(self, portal):
+        applyProfile(portal, "threeb.opgavegrupper:demo")
+
+
+DEMO_FIXTURE = OpgavegrupperDemoLayer()
+
+
+INTEGRATION_TESTING = IntegrationTesting(
+    bases=(FIXTURE,),
+    name="OpgavegrupperLayer:IntegrationTesting",
+)
+
+FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(FIXTURE, WSGI_SERVER_FIXTURE),
+    name="OpgavegrupperLayer:FunctionalTesting",
+)
+
+ACCEPTANCE_TESTING = FunctionalTesting(
+    bases=(DEMO_FIXTURE, WSGI_SERVER_FIXTURE),
+    name="OpgavegrupperLayer:AcceptanceTesting",
+)

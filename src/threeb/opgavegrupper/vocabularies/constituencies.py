@@ -1,0 +1,23 @@
+"""The kinds of seat a task group offers."""
+
+from threeb.opgavegrupper import _
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+CONSTITUENCIES = (
+    ("org_board", _("Organisation board")),
+    ("department_board", _("Department board")),
+    ("resident", _("Resident")),
+    ("staff", _("Staff")),
+    ("external", _("External adviser")),
+)
+
+
+@provider(IVocabularyFactory)
+def constituencies_vocabulary(context):
+    return SimpleVocabulary(
+        [SimpleTerm(value=key, token=key, title=title) for key, title in CONSTITUENCIES]
+    )

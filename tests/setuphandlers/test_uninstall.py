@@ -1,0 +1,70 @@
+from plone import api
+from threeb.opgavegrupper.interfaces import IBrowserLayer
+
+import pytest
+
+
+PACKAGE = "threeb.opgavegrupper"
+
+
+class TestUninstall:
+    @pytest.fixture(autouse=True)
+    def uninstalled(self, installer):
+        installer.uninstall_product(PACKAGE)
+
+    def test_product_uninstalled(self, installer):
+        assert installer.is_product_installed(PACKAGE) is False
+
+    def test_browserlayer_removed(self, browser_layers):
+        assert IBrowserLayer not in browser_layers
+
+    @pytest.mark.parametrize(
+        "role",
+        [
+            "BoardMember",
+            "DepartmentBoardMember",
+            "Resident",
+            "Staff",
+            "TaskGroupChair",
+            "TaskGroupMember",
+        ],
+    )
+    def test_role_removed(self, portal, role):
+        assert role not in portal.valid_roles()
+
+    @pytest.mark.parametrize(
+        "group_id",
+        ["organisationsbestyrelse", "afdelingsbestyrelser", "beboere", "medarbejdere"],
+    )
+    def test_group_removed(self, portal, group_id):
+        assert api.group.get(groupname=group_id) is None
+
+    def test_registry_records_removed(self, portal):
+        registry = api.portal.get_tool("portal_registry")
+        ours = [key for key in registry.records.keys() if key.startswith(PACKAGE)]
+        assert ours == []
+
+    def test_configlet_removed(self, controlpanel_actions):
+        assert "opgavegrupper-settings" not in controlpanel_actions
+
+    @pytest.mark.parametrize(
+        "index", ["theme", "departments", "deadline", "signup_deadline"]
+    )
+    def test_catalog_index_removed(self, portal, index):
+        assert index not in api.portal.get_tool("portal_catalog").indexes()
+
+    @pytest.mark.parametrize(
+        "column", ["theme", "departments", "deadline", "signup_deadline"]
+    )
+    def test_catalog_metadata_removed(self, portal, column):
+        assert column not in api.portal.get_tool("portal_catalog").schema()
+
+    def test_plone_indexes_kept(self, portal):
+        indexes = api.portal.get_tool("portal_catalog").indexes()
+        assert {"start", "end", "review_state", "portal_type"} <= set(indexes)
+
+    def test_reinstall_after_uninstall(self, installer, portal):
+        installer.install_product(PACKAGE)
+        assert installer.is_product_installed(PACKAGE) is True
+        assert api.group.get(groupname="beboere") is not None
+        assert "Resident" in portal.valid_roles()
