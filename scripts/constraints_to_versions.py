@@ -18,9 +18,17 @@ PIN = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*==\s*([^\s;#]+)")
 # them: a buildout deployment must be as reproducible as `make run`.
 BUILDOUT_PINS = {
     "zc.buildout": "6.0.1",
+    # zc.buildout's own requirements; keep requirements-buildout.txt in line.
+    "pip": "26.3",
+    "platformdirs": "4.14.8",
+    "wheel": "0.48.0",
     "zc.recipe.egg": "6.0.0",
     "zc.recipe.testrunner": "5.0",
     "plone.recipe.zope2instance": "9.1.0",
+    # plone.recipe.zope2instance's requirements that a pip install lacks.
+    "python-dotenv": "1.2.4",
+    "ZEO": "6.2",
+    "zdaemon": "5.2.1",
 }
 
 

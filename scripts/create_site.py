@@ -53,13 +53,15 @@ def main(app):
             site.portal_setup.runAllImportStepsFromProfile(f"profile-{PACKAGE}:demo")
             transaction.commit()
             print(f"Installed {PACKAGE} in the existing site {SITE_ID}.")
+        elif installer.upgrade_info(PACKAGE).get("required"):
+            installer.upgrade_product(PACKAGE)
+            transaction.commit()
+            print(f"Upgraded {PACKAGE} in the existing site {SITE_ID}.")
         else:
             print(f"The site {SITE_ID} exists; reusing it.")
         return
 
-    site = addPloneSite(
-        app, SITE_ID, distribution_name="classic", **ANSWERS
-    )
+    site = addPloneSite(app, SITE_ID, distribution_name="classic", **ANSWERS)
     setSite(site)
     get_installer(site).install_product(PACKAGE)
     site.portal_setup.runAllImportStepsFromProfile(f"profile-{PACKAGE}:demo")

@@ -13,8 +13,6 @@ from threeb.opgavegrupper.testing import INTEGRATION_TESTING  # noqa: E402
 import pytest  # noqa: E402
 
 
-
-
 globals().update(
     fixtures_factory(
         (

@@ -47,9 +47,7 @@ def test_form_renders_for_site_administrator(portal, http_request):
 @pytest.mark.parametrize("role", ["Site Administrator", "Manager"])
 def test_may_manage_settings(portal, role):
     setRoles(portal, TEST_USER_ID, [role])
-    assert api.user.has_permission(
-        "threeb.opgavegrupper: Manage settings", obj=portal
-    )
+    assert api.user.has_permission("threeb.opgavegrupper: Manage settings", obj=portal)
 
 
 @pytest.mark.parametrize("role", ["Member", "Resident", "BoardMember", "Staff"])

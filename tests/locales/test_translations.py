@@ -36,8 +36,15 @@ def test_pot_holds_every_message_in_the_code(tmp_path):
     assert i18ndude, "i18ndude comes with the dev extra that `make test` installs"
     fresh = tmp_path / f"{DOMAIN}.pot"
     subprocess.run(
-        [i18ndude, "rebuild-pot", "--pot", str(fresh), "--create", DOMAIN,
-         str(PACKAGE_DIR)],
+        [
+            i18ndude,
+            "rebuild-pot",
+            "--pot",
+            str(fresh),
+            "--create",
+            DOMAIN,
+            str(PACKAGE_DIR),
+        ],
         check=True,
         capture_output=True,
     )

@@ -51,7 +51,10 @@ def test_site_administrator_updates_settings_over_rest(
         "Udlejning",
         "Tryghed",
     ]
-    assert api.portal.get_registry_record("threeb.opgavegrupper.public_transparency") is False
+    assert (
+        api.portal.get_registry_record("threeb.opgavegrupper.public_transparency")
+        is False
+    )
 
 
 def test_anonymous_cannot_read_settings(anon_request):

@@ -62,11 +62,15 @@ class TestInstall:
     def test_controlpanel_configlet(self, controlpanel_actions):
         assert "opgavegrupper-settings" in controlpanel_actions
 
-    @pytest.mark.parametrize("index", ["theme", "departments", "deadline", "signup_deadline"])
+    @pytest.mark.parametrize(
+        "index", ["theme", "departments", "deadline", "signup_deadline"]
+    )
     def test_catalog_index(self, portal, index):
         assert index in api.portal.get_tool("portal_catalog").indexes()
 
-    @pytest.mark.parametrize("column", ["theme", "departments", "deadline", "signup_deadline"])
+    @pytest.mark.parametrize(
+        "column", ["theme", "departments", "deadline", "signup_deadline"]
+    )
     def test_catalog_metadata(self, portal, column):
         assert column in api.portal.get_tool("portal_catalog").schema()
 

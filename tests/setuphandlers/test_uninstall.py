@@ -41,7 +41,7 @@ class TestUninstall:
 
     def test_registry_records_removed(self, portal):
         registry = api.portal.get_tool("portal_registry")
-        ours = [key for key in registry.records.keys() if key.startswith(PACKAGE)]
+        ours = [key for key in registry.records if key.startswith(PACKAGE)]
         assert ours == []
 
     def test_configlet_removed(self, controlpanel_actions):

@@ -24,7 +24,8 @@ def test_theme_tokens_are_ascii_slugs(portal):
 
 def test_departments_follow_the_control_panel(portal):
     api.portal.set_registry_record(
-        "threeb.opgavegrupper.departments", ["Afdeling Ø", " ", "Afdeling Ø", "Afdeling O"]
+        "threeb.opgavegrupper.departments",
+        ["Afdeling Ø", " ", "Afdeling Ø", "Afdeling O"],
     )
     terms = list(vocabulary(portal, "threeb.opgavegrupper.Departments"))
     assert [term.value for term in terms] == ["Afdeling Ø", "Afdeling O"]

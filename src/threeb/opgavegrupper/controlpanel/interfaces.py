@@ -71,9 +71,7 @@ class IOpgavegrupperSettings(Interface):
 
     retention_days = schema.Int(
         title=_("Days before applications are anonymised"),
-        description=_(
-            "Counted from the day a group is concluded or cancelled."
-        ),
+        description=_("Counted from the day a group is concluded or cancelled."),
         default=180,
         min=0,
         required=True,

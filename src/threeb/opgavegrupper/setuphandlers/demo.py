@@ -13,9 +13,20 @@ DEMO_PASSWORD = "opgave-demo"  # noqa: S105 -- shown on the demo site's README
 # user id, full name, e-mail, group (None: no global role), what they are.
 DEMO_USERS = (
     ("mette", "Mette Holm", "mette@example.org", "medarbejdere", "Staff"),
-    ("ole", "Ole Rasmussen", "ole@example.org", "organisationsbestyrelse", "BoardMember"),
-    ("fatima", "Fatima Ali", "fatima@example.org", "afdelingsbestyrelser",
-     "DepartmentBoardMember"),
+    (
+        "ole",
+        "Ole Rasmussen",
+        "ole@example.org",
+        "organisationsbestyrelse",
+        "BoardMember",
+    ),
+    (
+        "fatima",
+        "Fatima Ali",
+        "fatima@example.org",
+        "afdelingsbestyrelser",
+        "DepartmentBoardMember",
+    ),
     ("jens", "Jens Nielsen", "jens@example.org", "beboere", "Resident"),
     ("aisha", "Aisha Yilmaz", "aisha@example.org", "beboere", "Resident"),
     ("karin", "Karin Madsen", "karin@example.org", None, "External adviser"),
