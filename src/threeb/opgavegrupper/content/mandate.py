@@ -1,0 +1,92 @@
+"""Kommissorium: the group's terms of reference."""
+
+from collective.z3cform.datagridfield.datagridfield import DataGridFieldWidget
+from collective.z3cform.datagridfield.row import DictRow
+from plone.app.textfield import RichText
+from plone.autoform import directives
+from plone.dexterity.content import Item
+from plone.supermodel import model
+from threeb.opgavegrupper import _
+from zope import schema
+from zope.interface import implementer
+from zope.interface import Interface
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+AUTHORITY = SimpleVocabulary(
+    [
+        SimpleTerm(
+            "recommend",
+            "recommend",
+            _("Recommends to the organisation board"),
+        ),
+        SimpleTerm(
+            "decide_within_budget",
+            "decide_within_budget",
+            _("Decides within its budget"),
+        ),
+    ]
+)
+
+
+class IMilestone(Interface):
+    title = schema.TextLine(title=_("Milestone"), required=True)
+    date = schema.Date(title=_("Date"), required=True)
+
+
+class IMandate(model.Schema):
+    """What the group must answer, deliver and by when."""
+
+    title = schema.TextLine(title=_("Title"), default=_("Kommissorium"), required=True)
+
+    background = RichText(title=_("Background"), required=False)
+
+    purpose = RichText(title=_("Purpose"), required=True)
+
+    questions = schema.List(
+        title=_("Questions the group must answer"),
+        description=_("One question per line."),
+        value_type=schema.TextLine(),
+        required=True,
+        min_length=1,
+    )
+
+    deliverables = schema.Text(title=_("Deliverables"), required=False)
+
+    composition = schema.Text(
+        title=_("Composition"),
+        description=_("Who sits in the group and why."),
+        required=False,
+    )
+
+    milestones = schema.List(
+        title=_("Milestones"),
+        value_type=DictRow(title=_("Milestone"), schema=IMilestone),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+    directives.widget("milestones", DataGridFieldWidget, allow_reorder=True)
+
+    budget = schema.Int(
+        title=_("Budget (DKK)"),
+        min=0,
+        required=False,
+    )
+
+    authority = schema.Choice(
+        title=_("Authority"),
+        vocabulary=AUTHORITY,
+        default="recommend",
+        required=True,
+    )
+
+    # Set by the workflow when the organisation board approves the mandate.
+    approval_date = schema.Date(title=_("Approved on"), required=False)
+    directives.omitted("approval_date")
+
+
+@implementer(IMandate)
+class Mandate(Item):
+    """Kommissorium."""

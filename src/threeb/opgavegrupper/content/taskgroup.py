@@ -1,0 +1,152 @@
+"""Opgavegruppe: one temporary group and the challenge it takes on."""
+
+from plone.app.textfield import RichText
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from threeb.opgavegrupper import _
+from z3c.form.browser.checkbox import CheckBoxFieldWidget
+from zope import schema
+from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
+
+
+SUMMARY_MAX_LENGTH = 300
+
+# Field name per constituency, in the order pages show them.
+SEAT_FIELDS = (
+    ("org_board", "seats_org_board"),
+    ("department_board", "seats_department_board"),
+    ("resident", "seats_resident"),
+    ("staff", "seats_staff"),
+    ("external", "seats_external"),
+)
+
+
+class DeadlineBeforeStart(Invalid):
+    __doc__ = _("The deadline must be after the start.")
+
+
+class SignupAfterDeadline(Invalid):
+    __doc__ = _("The sign-up deadline cannot be after the deadline.")
+
+
+class ITaskGroup(model.Schema):
+    """A task group: a challenge, a time frame and seats per constituency."""
+
+    title = schema.TextLine(title=_("Title"), required=True)
+
+    summary = schema.Text(
+        title=_("Summary"),
+        description=_(
+            "In plain language: what the group works on. At most 300 "
+            "characters; shown in listings."
+        ),
+        max_length=SUMMARY_MAX_LENGTH,
+        required=True,
+    )
+
+    challenge = RichText(
+        title=_("The challenge"),
+        description=_("The concrete challenge the group takes on."),
+        required=False,
+    )
+
+    theme = schema.Choice(
+        title=_("Theme"),
+        vocabulary="threeb.opgavegrupper.Themes",
+        required=True,
+    )
+
+    departments = schema.List(
+        title=_("Departments concerned"),
+        value_type=schema.Choice(vocabulary="threeb.opgavegrupper.Departments"),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+    directives.widget("departments", CheckBoxFieldWidget)
+
+    start = schema.Date(title=_("Start"), required=True)
+
+    deadline = schema.Date(
+        title=_("Deadline"),
+        description=_("When the group brings its proposals to the board."),
+        required=True,
+    )
+
+    signup_deadline = schema.Date(
+        title=_("Sign-up deadline"),
+        required=False,
+    )
+
+    model.fieldset(
+        "seats",
+        label=_("Seats"),
+        fields=[name for _key, name in SEAT_FIELDS],
+    )
+    seats_org_board = schema.Int(
+        title=_("Seats for the organisation board"), min=0, default=1, required=True
+    )
+    seats_department_board = schema.Int(
+        title=_("Seats for department boards"), min=0, default=2, required=True
+    )
+    seats_resident = schema.Int(
+        title=_("Seats for residents"), min=0, default=4, required=True
+    )
+    seats_staff = schema.Int(
+        title=_("Seats for staff"), min=0, default=1, required=True
+    )
+    seats_external = schema.Int(
+        title=_("Seats for external advisers"), min=0, default=0, required=True
+    )
+
+    meeting_cadence = schema.TextLine(
+        title=_("How often the group meets"),
+        description=_("For example: every other Tuesday at 17."),
+        required=False,
+    )
+
+    contact = schema.Choice(
+        title=_("Contact person"),
+        description=_("The staff member residents can ask about the group."),
+        vocabulary="threeb.opgavegrupper.StaffUsers",
+        required=False,
+    )
+
+    @invariant
+    def deadline_after_start(data):
+        start = getattr(data, "start", None)
+        deadline = getattr(data, "deadline", None)
+        if start and deadline and deadline <= start:
+            raise DeadlineBeforeStart(_("The deadline must be after the start."))
+
+    @invariant
+    def signup_not_after_deadline(data):
+        signup = getattr(data, "signup_deadline", None)
+        deadline = getattr(data, "deadline", None)
+        if signup and deadline and signup > deadline:
+            raise SignupAfterDeadline(
+                _("The sign-up deadline cannot be after the deadline.")
+            )
+
+
+@implementer(ITaskGroup)
+class TaskGroup(Container):
+    """Opgavegruppe."""
+
+    # The plain-language summary is what Plone shows as the description in
+    # listings, search results and the catalog's Description metadata.
+    @property
+    def description(self):
+        return getattr(self, "summary", None) or ""
+
+    @description.setter
+    def description(self, value):
+        # The summary is the one place to write; ignore Dublin Core's setter.
+        pass
+
+    def seats(self):
+        """Seats per constituency, as {constituency: number}."""
+        return {key: getattr(self, name, 0) or 0 for key, name in SEAT_FIELDS}

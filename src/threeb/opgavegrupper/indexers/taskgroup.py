@@ -1,0 +1,45 @@
+"""Catalog values of a task group, so listings never wake the object."""
+
+from DateTime import DateTime
+from plone.indexer import indexer
+from threeb.opgavegrupper.content.taskgroup import ITaskGroup
+
+
+def _datetime(value):
+    # Dates are whole days in the portal's time zone.
+    return DateTime(value.isoformat()) if value else None
+
+
+@indexer(ITaskGroup)
+def theme(obj):
+    return obj.theme
+
+
+@indexer(ITaskGroup)
+def departments(obj):
+    return tuple(obj.departments or ())
+
+
+@indexer(ITaskGroup)
+def start(obj):
+    return _datetime(obj.start)
+
+
+@indexer(ITaskGroup)
+def end(obj):
+    return _datetime(obj.deadline)
+
+
+@indexer(ITaskGroup)
+def deadline(obj):
+    return _datetime(obj.deadline)
+
+
+@indexer(ITaskGroup)
+def signup_deadline(obj):
+    return _datetime(obj.signup_deadline)
+
+
+@indexer(ITaskGroup)
+def seats(obj):
+    return obj.seats()
