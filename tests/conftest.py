@@ -16,11 +16,15 @@ import pytest  # noqa: E402
 globals().update(
     fixtures_factory(
         (
-            (ACCEPTANCE_TESTING, "acceptance"),
             (FUNCTIONAL_TESTING, "functional"),
             (INTEGRATION_TESTING, "integration"),
         )
     )
+)
+# The demo layer stacks on the add-on's layer; kept up for the whole session
+# its users would show up in the integration tests' site too.
+globals().update(
+    fixtures_factory(((ACCEPTANCE_TESTING, "acceptance"),), keep_session=False)
 )
 
 

@@ -147,6 +147,32 @@ class TaskGroup(Container):
         # The summary is the one place to write; ignore Dublin Core's setter.
         pass
 
+    def has_mandate(self):
+        """Whether the group has its mandate; asks the catalog, wakes nothing.
+
+        Unrestricted, because a draft mandate counts for someone who cannot
+        see it.
+        """
+        path = "/".join(self.getPhysicalPath())
+        return bool(
+            self.portal_catalog.unrestrictedSearchResults(
+                portal_type="Mandate", path={"query": path, "depth": 1}
+            )
+        )
+
+    # A group has one mandate. The add menu, the add form and plone.restapi
+    # ask allowedContentTypes; invokeFactory is the programmatic way in.
+    def allowedContentTypes(self, context=None):
+        allowed = super().allowedContentTypes(context)
+        if self.has_mandate():
+            allowed = [fti for fti in allowed if fti.getId() != "Mandate"]
+        return allowed
+
+    def invokeFactory(self, type_name, id, RESPONSE=None, *args, **kw):
+        if type_name == "Mandate" and self.has_mandate():
+            raise ValueError("A task group has one mandate; it has one already.")
+        return super().invokeFactory(type_name, id, RESPONSE, *args, **kw)
+
     def seats(self):
         """Seats per constituency, as {constituency: number}."""
         return {key: getattr(self, name, 0) or 0 for key, name in SEAT_FIELDS}

@@ -48,7 +48,12 @@ def mandate_questions_vocabulary(context):
     terms = []
     if group is not None:
         seen = set()
-        for mandate in group.objectValues("Mandate"):
+        path = "/".join(group.getPhysicalPath())
+        brains = group.portal_catalog.unrestrictedSearchResults(
+            portal_type="Mandate", path={"query": path, "depth": 1}
+        )
+        for brain in brains:
+            mandate = brain._unrestrictedGetObject()
             for question in getattr(mandate, "questions", None) or ():
                 if question and question not in seen:
                     seen.add(question)
