@@ -35,6 +35,9 @@ def make(target, instance, **env):
 
 @pytest.mark.slow
 def test_make_site_creates_then_reuses(tmp_path):
+    if not (Path(sys.executable).parent / "zconsole").exists():
+        # Under buildout the scripts live elsewhere; the Makefile is pip's way.
+        pytest.skip("needs the virtualenv that `make install` builds")
     instance = tmp_path / "instance"
     first = make("site", instance, SITE_ID="Demo3B")
     assert first.returncode == 0, first.stdout + first.stderr

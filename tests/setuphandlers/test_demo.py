@@ -37,3 +37,81 @@ def test_demo_profile_runs_twice_without_change(demo_portal):
     users_before = {user.getId() for user in api.user.get_users()}
     setup.runAllImportStepsFromProfile("profile-threeb.opgavegrupper:demo")
     assert {user.getId() for user in api.user.get_users()} == users_before
+
+
+def _states(portal_type):
+    catalog = api.portal.get_tool("portal_catalog")
+    return {
+        brain.review_state
+        for brain in catalog.unrestrictedSearchResults(portal_type=portal_type)
+    }
+
+
+def test_demo_folder(demo_portal):
+    assert demo_portal["opgavegrupper"].portal_type == "TaskGroupFolder"
+
+
+def test_demo_groups_in_every_state(demo_portal):
+    groups = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+        portal_type="TaskGroup"
+    )
+    assert 6 <= len(groups) <= 8
+    assert _states("TaskGroup") == {
+        "draft",
+        "recruiting",
+        "active",
+        "concluded",
+        "cancelled",
+    }
+
+
+def test_demo_recommendations_in_every_state(demo_portal):
+    assert _states("Recommendation") == {
+        "draft",
+        "submitted",
+        "adopted",
+        "rejected",
+        "implemented",
+    }
+    assert _states("Mandate") == {"draft", "pending_approval", "approved"}
+    assert _states("Meeting") == {"internal", "published"}
+
+
+def test_demo_adopted_recommendation_being_implemented(demo_portal):
+    group = demo_portal["opgavegrupper"]["groenne-gaarde"]
+    adopted = [
+        obj
+        for obj in group.objectValues()
+        if obj.portal_type == "Recommendation"
+        and api.content.get_state(obj) == "adopted"
+    ]
+    assert len(adopted) == 1
+    recommendation = adopted[0]
+    assert recommendation.implementation_status == "in_progress"
+    assert 0 < recommendation.progress < 100
+    assert recommendation.minority_statement.output
+    assert recommendation.decision_text
+    assert recommendation.decision_date is not None
+
+
+def test_demo_meetings_have_minutes(demo_portal):
+    group = demo_portal["opgavegrupper"]["udlejningshjul"]
+    meeting = group["moede-1"]
+    assert "Referat" in meeting.minutes.output
+    assert meeting.start.tzinfo is not None
+
+
+def test_demo_local_roles(demo_portal):
+    group = demo_portal["opgavegrupper"]["groenne-gaarde"]
+    assert "TaskGroupChair" in api.user.get_roles(username="ole", obj=group)
+    assert "TaskGroupMember" in api.user.get_roles(username="karin", obj=group)
+    assert "TaskGroupMember" not in api.user.get_roles(username="aisha", obj=group)
+
+
+def test_demo_anonymous_sees_public_groups_only(demo_portal):
+    from plone.app.testing import logout
+
+    logout()
+    titles = {brain.getId for brain in api.content.find(portal_type="TaskGroup")}
+    assert "udlejningshjul" in titles
+    assert "huslejen-forklaret" not in titles  # still a draft

@@ -26,10 +26,12 @@ SEAT_FIELDS = (
 
 class DeadlineBeforeStart(Invalid):
     __doc__ = _("The deadline must be after the start.")
+    field = "deadline"
 
 
 class SignupAfterDeadline(Invalid):
     __doc__ = _("The sign-up deadline cannot be after the deadline.")
+    field = "signup_deadline"
 
 
 class ITaskGroup(model.Schema):

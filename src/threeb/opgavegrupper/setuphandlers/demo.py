@@ -6,6 +6,7 @@ has it changes nothing, so `make run` can reuse a site.
 
 from plone import api
 from threeb.opgavegrupper import logger
+from threeb.opgavegrupper.setuphandlers.demo_content import create_content
 
 
 DEMO_PASSWORD = "opgave-demo"  # noqa: S105 -- shown on the demo site's README
@@ -51,4 +52,7 @@ def create_users():
 
 def post_install(context):
     create_users()
+    # Runs as the installing Manager; the demo users exist before their roles.
+    with api.env.adopt_roles(["Manager"]):
+        create_content()
     logger.info("threeb.opgavegrupper demo content installed")

@@ -1,0 +1,427 @@
+"""The demo task groups of Boligforeningen 3B: every state, a public trail.
+
+Dates are counted from the day the demo is created, so that a group that is
+recruiting has its sign-up deadline ahead of it whenever someone looks.
+"""
+
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
+from plone import api
+from plone.app.textfield.value import RichTextValue
+
+import pytz
+
+
+TZ = pytz.timezone("Europe/Copenhagen")
+FOLDER_ID = "opgavegrupper"
+
+
+def html(text):
+    paragraphs = "".join(f"<p>{part}</p>" for part in text.split("\n\n"))
+    return RichTextValue(paragraphs, "text/html", "text/x-html-safe")
+
+
+def meeting_time(day, hour=17):
+    start = TZ.localize(datetime(day.year, day.month, day.day, hour, 0))
+    return start, start + timedelta(hours=2)
+
+
+def _transition(obj, *transitions, comment=""):
+    for transition in transitions:
+        api.content.transition(obj=obj, transition=transition, comment=comment)
+
+
+# Each group: fields, state path, local roles, mandate, meetings, recommendations.
+def groups(today):
+    def days(n):
+        return today + timedelta(days=n)
+
+    return [
+        {
+            "id": "udlejningshjul",
+            "title": "Udlejningshjul: synlig udlejning",
+            "summary": (
+                "Hvordan viser vi ventelisten og udlejningen, så alle kan forstå "
+                "den? Gruppen udviklede udlejningshjulet."
+            ),
+            "challenge": (
+                "Beboere og boligsøgende forstod ikke, hvordan og hvornår "
+                "boligerne bliver udlejet i de forskellige kommuner.\n\n"
+                "Gruppen skulle finde en måde at vise udlejningen på, der kan "
+                "ses frem for læses."
+            ),
+            "theme": "Udlejning",
+            "departments": ["Bellahøj", "Tingbjerg"],
+            "start": days(-320),
+            "signup_deadline": days(-330),
+            "deadline": days(-150),
+            "seats": (1, 2, 3, 1, 0),
+            "cadence": "Hver anden tirsdag kl. 17",
+            "transitions": ("open_signup", "start_work", "conclude"),
+            "roles": {"ole": "TaskGroupChair", "jens": "TaskGroupMember"},
+            "mandate": {
+                "state": ("submit_for_approval", "approve"),
+                "questions": [
+                    "Hvordan viser vi udlejningen i de enkelte kommuner?",
+                    "Hvor skal oversigten stå, så beboerne finder den?",
+                ],
+            },
+            "meetings": [
+                (days(-300), "Første møde", True),
+                (days(-260), "Skitser til udlejningshjulet", True),
+                (days(-200), "Afslutning og anbefaling", True),
+            ],
+            "recommendations": [
+                {
+                    "title": "Udlejningshjul på hjemmesiden",
+                    "summary": (
+                        "Et hjul pr. kommune viser, hvornår boligerne bliver "
+                        "udlejet, og hvor mange der venter."
+                    ),
+                    "answers": 2,
+                    "state": ("submit", "adopt", "mark_implemented"),
+                    "decision": "Organisationsbestyrelsen vedtager anbefalingen.",
+                    "votes": (9, 0, 1),
+                    "implementation": ("done", 100),
+                },
+            ],
+        },
+        {
+            "id": "groenne-gaarde",
+            "title": "Grønne gårde og biodiversitet",
+            "summary": (
+                "Mere vild natur og færre plæner i gårdene, uden at det bliver "
+                "dyrere at passe."
+            ),
+            "challenge": (
+                "Gårdene er grønne, men der lever ikke meget i dem. Beboerne "
+                "vil have mere natur, driften vil have enkle løsninger."
+            ),
+            "theme": "Grøn omstilling",
+            "departments": ["Kildevæld", "Hvidovre"],
+            "start": days(-240),
+            "signup_deadline": days(-250),
+            "deadline": days(40),
+            "seats": (1, 2, 4, 1, 1),
+            "cadence": "Første mandag i måneden kl. 18",
+            "transitions": ("open_signup", "start_work"),
+            "roles": {
+                "ole": "TaskGroupChair",
+                "jens": "TaskGroupMember",
+                "fatima": "TaskGroupMember",
+                "karin": "TaskGroupMember",
+            },
+            "mandate": {
+                "state": ("submit_for_approval", "approve"),
+                "questions": [
+                    "Hvilke dele af gårdene kan blive vild natur?",
+                    "Hvad koster det at passe, sammenlignet med i dag?",
+                    "Hvordan tager vi beboerne med i beslutningen?",
+                ],
+            },
+            "meetings": [
+                (days(-220), "Opstart og gårdvandring", True),
+                (days(-150), "Besøg fra naturrådgiveren", True),
+                (days(14), "Næste skridt for kompost", False),
+            ],
+            "recommendations": [
+                {
+                    "title": "Vild natur i en tredjedel af gårdene",
+                    "summary": (
+                        "En tredjedel af plænerne bliver til blomstereng og "
+                        "krat; driften slår resten som i dag."
+                    ),
+                    "answers": 2,
+                    "state": ("submit", "adopt"),
+                    "decision": (
+                        "Vedtaget med den ændring, at afdelingsmødet i hver "
+                        "afdeling vælger, hvilke gårde der begynder."
+                    ),
+                    "votes": (7, 2, 1),
+                    "minority": (
+                        "Et mindretal ønsker at begynde med én afdeling som "
+                        "forsøg, før alle afdelinger følger efter."
+                    ),
+                    "implementation": ("in_progress", 40),
+                    "milestones": [
+                        {
+                            "title": "Afdelingsmøder vælger gårde",
+                            "due": days(-20),
+                            "done": True,
+                        },
+                        {
+                            "title": "Såning af blomstereng",
+                            "due": days(120),
+                            "done": False,
+                        },
+                    ],
+                },
+                {
+                    "title": "Fælles kompost i alle gårde",
+                    "summary": "Kompostbeholdere i alle gårde, passet af beboerne.",
+                    "answers": 1,
+                    "state": ("submit", "reject"),
+                    "decision": (
+                        "Forkastet: det kræver en frivillig ordning, som ikke "
+                        "findes endnu. Gruppen bedes komme med et forslag til den."
+                    ),
+                    "votes": (3, 6, 1),
+                },
+            ],
+        },
+        {
+            "id": "klar-tale",
+            "title": "Klar tale fra administrationen",
+            "summary": (
+                "Breve og opslag, som alle beboere kan forstå første gang, de "
+                "læser dem."
+            ),
+            "challenge": (
+                "Mange breve fra administrationen er skrevet til fagfolk. "
+                "Gruppen skal gøre dem klare, korte og venlige."
+            ),
+            "theme": "Kommunikation",
+            "departments": ["Lundtoftegade", "Nøjsomhed"],
+            "start": days(-100),
+            "signup_deadline": days(-110),
+            "deadline": days(90),
+            "seats": (1, 1, 3, 2, 0),
+            "cadence": "Hver tredje torsdag kl. 16.30",
+            "transitions": ("open_signup", "start_work"),
+            "roles": {"fatima": "TaskGroupChair", "aisha": "TaskGroupMember"},
+            "mandate": {
+                "state": ("submit_for_approval", "approve"),
+                "questions": [
+                    "Hvilke breve får flest spørgsmål fra beboerne?",
+                    "Hvordan tester vi et brev med beboerne, før det sendes?",
+                ],
+            },
+            "meetings": [
+                (days(-90), "Hvilke breve skal vi begynde med?", True),
+                (days(-40), "Test af brev om varmeregnskab", True),
+            ],
+            "recommendations": [
+                {
+                    "title": "Breve i et klart sprog",
+                    "summary": (
+                        "Alle standardbreve skrives om efter en fælles "
+                        "skabelon og testes med tre beboere."
+                    ),
+                    "answers": 2,
+                    "state": ("submit",),
+                },
+                {
+                    "title": "Sms før varsling",
+                    "summary": "En kort sms, før et varslingsbrev kommer.",
+                    "answers": 1,
+                    "state": (),
+                },
+            ],
+        },
+        {
+            "id": "faellesskab-paa-tvaers",
+            "title": "Fællesskab på tværs af afdelinger",
+            "summary": (
+                "Hvordan mødes beboere fra forskellige afdelinger? Vi søger "
+                "beboere, der vil være med."
+            ),
+            "challenge": (
+                "Afdelingerne lever hver for sig. Gruppen skal foreslå, hvordan "
+                "beboere møder hinanden på tværs."
+            ),
+            "theme": "Fællesskab og trivsel",
+            "departments": [],
+            "start": days(45),
+            "signup_deadline": days(21),
+            "deadline": days(200),
+            "seats": (1, 3, 5, 1, 0),
+            "cadence": "En gang om måneden",
+            "transitions": ("open_signup",),
+            "roles": {},
+            "mandate": {
+                "state": ("submit_for_approval",),
+                "questions": [
+                    "Hvilke aktiviteter samler beboere på tværs?",
+                    "Hvilke lokaler kan vi bruge?",
+                ],
+            },
+            "meetings": [],
+            "recommendations": [],
+        },
+        {
+            "id": "energi-i-opgangene",
+            "title": "Energibesparelser i opgangene",
+            "summary": "Lys, varme og døre i opgangene: hvor kan vi spare?",
+            "challenge": "Opgangene bruger meget energi, også når ingen er der.",
+            "theme": "Grøn omstilling",
+            "departments": ["Tingbjerg"],
+            "start": days(60),
+            "signup_deadline": days(30),
+            "deadline": days(240),
+            "seats": (1, 2, 4, 1, 1),
+            "cadence": "Hver anden onsdag kl. 17",
+            "transitions": ("open_signup",),
+            "roles": {},
+            "mandate": {
+                "state": (),
+                "questions": ["Hvor bruger opgangene mest energi?"],
+            },
+            "meetings": [],
+            "recommendations": [],
+        },
+        {
+            "id": "huslejen-forklaret",
+            "title": "Huslejens sammensætning forklaret",
+            "summary": "Hvad betaler beboerne for? Et forslag til en enkel oversigt.",
+            "challenge": "Få beboere ved, hvad huslejen går til.",
+            "theme": "Økonomi",
+            "departments": ["Bellahøj"],
+            "start": days(100),
+            "signup_deadline": days(70),
+            "deadline": days(280),
+            "seats": (2, 2, 3, 1, 0),
+            "cadence": "",
+            "transitions": (),
+            "roles": {},
+            "mandate": {"state": (), "questions": ["Hvad går huslejen til?"]},
+            "meetings": [],
+            "recommendations": [],
+        },
+        {
+            "id": "beboerlokaler",
+            "title": "Udlån af beboerlokaler",
+            "summary": (
+                "Regler for udlån af beboerlokaler. Aflyst: opgaven blev løst af "
+                "den nye fælles bookingordning."
+            ),
+            "challenge": "Reglerne for udlån er forskellige i hver afdeling.",
+            "theme": "Fællesskab og trivsel",
+            "departments": ["Hvidovre"],
+            "start": days(-200),
+            "signup_deadline": days(-210),
+            "deadline": days(-30),
+            "seats": (1, 2, 3, 1, 0),
+            "cadence": "",
+            "transitions": ("open_signup", "cancel"),
+            "roles": {},
+            "mandate": None,
+            "meetings": [],
+            "recommendations": [],
+        },
+    ]
+
+
+def _create_group(folder, spec):
+    org, dept, resident, staff, external = spec["seats"]
+    group = api.content.create(
+        folder,
+        "TaskGroup",
+        id=spec["id"],
+        title=spec["title"],
+        summary=spec["summary"],
+        challenge=html(spec["challenge"]),
+        theme=spec["theme"],
+        departments=spec["departments"],
+        start=spec["start"],
+        deadline=spec["deadline"],
+        signup_deadline=spec["signup_deadline"],
+        seats_org_board=org,
+        seats_department_board=dept,
+        seats_resident=resident,
+        seats_staff=staff,
+        seats_external=external,
+        meeting_cadence=spec["cadence"] or None,
+        contact="mette",
+    )
+    for user_id, role in spec["roles"].items():
+        api.user.grant_roles(username=user_id, obj=group, roles=[role])
+    group.reindexObjectSecurity()
+
+    questions = []
+    if spec["mandate"]:
+        questions = spec["mandate"]["questions"]
+        mandate = api.content.create(
+            group,
+            "Mandate",
+            id="kommissorium",
+            title="Kommissorium",
+            background=html(spec["challenge"]),
+            purpose=html(f"Gruppen skal komme med forslag til: {spec['title']}."),
+            questions=questions,
+            deliverables="En anbefaling til organisationsbestyrelsen.",
+            composition="Organisationsbestyrelse, afdelingsbestyrelser, beboere og administration.",
+            milestones=[
+                {"title": "Første møde", "date": spec["start"]},
+                {"title": "Anbefaling til bestyrelsen", "date": spec["deadline"]},
+            ],
+            budget=25000,
+            authority="recommend",
+        )
+        _transition(mandate, *spec["mandate"]["state"])
+
+    for number, (day, title, published) in enumerate(spec["meetings"], start=1):
+        start, end = meeting_time(day)
+        meeting = api.content.create(
+            group,
+            "Meeting",
+            id=f"moede-{number}",
+            title=title,
+            start=start,
+            end=end,
+            location="Beboerhuset",
+            agenda=html("1. Velkomst\n\n2. Status\n\n3. Næste skridt"),
+            minutes=html(f"Referat: {title}. Gruppen aftalte næste skridt."),
+            attendees=["Ole Rasmussen", "Jens Nielsen", "Mette Holm"],
+        )
+        if published:
+            _transition(meeting, "publish")
+
+    for rec in spec["recommendations"]:
+        fields = {
+            "title": rec["title"],
+            "summary": rec["summary"],
+            "recommendation": html(rec["summary"]),
+            "rationale": html("Gruppen har drøftet forslaget på sine møder."),
+            "consequences_economy": "Holdes inden for afdelingernes budgetter.",
+            "consequences_residents": "Beboerne får mere at sige.",
+            "answers": questions[: rec["answers"]],
+        }
+        if rec.get("minority"):
+            fields["minority_statement"] = html(rec["minority"])
+        recommendation = api.content.create(group, "Recommendation", **fields)
+        if "decision" in rec:
+            recommendation.decision_text = rec["decision"]
+            votes_for, against, abstain = rec["votes"]
+            recommendation.votes_for = votes_for
+            recommendation.votes_against = against
+            recommendation.votes_abstain = abstain
+        if "implementation" in rec:
+            status, progress = rec["implementation"]
+            recommendation.implementation_status = status
+            recommendation.progress = progress
+            recommendation.implementation_milestones = rec.get("milestones", [])
+        _transition(recommendation, *rec["state"])
+
+    _transition(group, *spec["transitions"])
+    return group
+
+
+def create_content(today=None):
+    """Create the folder and its groups once; a second run changes nothing."""
+    portal = api.portal.get()
+    if FOLDER_ID in portal.objectIds():
+        return portal[FOLDER_ID]
+    folder = api.content.create(
+        portal,
+        "TaskGroupFolder",
+        id=FOLDER_ID,
+        title="Opgavegrupper",
+        description=(
+            "Midlertidige arbejdsgrupper, der tager én konkret udfordring op og "
+            "kommer med forslag til organisationsbestyrelsen."
+        ),
+    )
+    for spec in groups(today or date.today()):
+        _create_group(folder, spec)
+    return folder
