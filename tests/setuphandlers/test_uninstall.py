@@ -68,3 +68,21 @@ class TestUninstall:
         assert installer.is_product_installed(PACKAGE) is True
         assert api.group.get(groupname="beboere") is not None
         assert "Resident" in portal.valid_roles()
+
+
+@pytest.mark.parametrize(
+    "portal_type",
+    ["TaskGroupFolder", "TaskGroup", "Mandate", "Meeting", "Recommendation"],
+)
+def test_type_removed(installer, portal, portal_type):
+    installer.uninstall_product(PACKAGE)
+    assert portal_type not in api.portal.get_tool("portal_types").objectIds()
+
+
+def test_sharing_roles_removed(installer, portal):
+    from plone.app.workflow.interfaces import ISharingPageRole
+    from zope.component import queryUtility
+
+    installer.uninstall_product(PACKAGE)
+    assert queryUtility(ISharingPageRole, name="TaskGroupChair") is None
+    assert queryUtility(ISharingPageRole, name="TaskGroupMember") is None

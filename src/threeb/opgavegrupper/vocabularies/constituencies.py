@@ -21,3 +21,19 @@ def constituencies_vocabulary(context):
     return SimpleVocabulary(
         [SimpleTerm(value=key, token=key, title=title) for key, title in CONSTITUENCIES]
     )
+
+
+@provider(IVocabularyFactory)
+def my_constituencies_vocabulary(context):
+    """The seats the current user's roles allow them to apply for."""
+    from plone import api
+    from threeb.opgavegrupper.participation.applications import allowed_constituencies
+
+    allowed = set(allowed_constituencies(api.user.get_current()))
+    return SimpleVocabulary(
+        [
+            SimpleTerm(value=key, token=key, title=title)
+            for key, title in CONSTITUENCIES
+            if key in allowed
+        ]
+    )

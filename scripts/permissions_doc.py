@@ -1,0 +1,127 @@
+"""Write docs/permissions.md from the permission matrix.
+
+    .venv/bin/python scripts/permissions_doc.py
+
+The matrix (threeb.opgavegrupper.lifecycle.matrix) is the one source: the
+tests check every cell of it against a real site, and a test fails when this
+file's output differs from the committed docs/permissions.md.
+"""
+
+from pathlib import Path
+from threeb.opgavegrupper.lifecycle.matrix import ACTIONS
+from threeb.opgavegrupper.lifecycle.matrix import MATRIX
+from threeb.opgavegrupper.lifecycle.matrix import PERMISSION_ACTIONS
+from threeb.opgavegrupper.lifecycle.matrix import ROLES
+
+
+TARGET = Path(__file__).resolve().parent.parent / "docs" / "permissions.md"
+
+YES = "✓"
+NO = "–"
+
+TITLES = {
+    "TaskGroupFolder": "Task group folder (`TaskGroupFolder`, Opgavegrupper)",
+    "TaskGroup": "Task group (`TaskGroup`, Opgavegruppe)",
+    "Mandate": "Mandate (`Mandate`, Kommissorium)",
+    "Meeting": "Meeting (`Meeting`, Møde)",
+    "Recommendation": "Recommendation (`Recommendation`, Anbefaling)",
+}
+
+NOTES = {
+    "TaskGroupFolder": (
+        "No workflow: the folder acquires View from the site, so it is public "
+        "unless the public-transparency switch is off."
+    ),
+    "TaskGroup": (
+        "`share` is the sharing page, where staff appoint the chair and staff "
+        "and the chair add members."
+    ),
+    "Mandate": "Shown inside a working (`active`) group.",
+    "Meeting": (
+        "Shown inside a working (`active`) group. Files and images in a meeting "
+        "have no workflow of their own: they are as visible as the meeting."
+    ),
+    "Recommendation": (
+        "Shown inside a working (`active`) group. `edit proposal`, `record "
+        "decision` and `record implementation` are the three parts of the form: "
+        "the group's proposal, the board's decision, staff's implementation."
+    ),
+}
+
+INTRO = f"""\
+# Permissions
+
+Who may do what with task groups, per content type and workflow state.
+This file is written by `scripts/permissions_doc.py` from the permission matrix
+in `src/threeb/opgavegrupper/lifecycle/matrix.py`; the workflows in
+`profiles/default/workflows/` implement it, a test checks every cell against a
+real site, and another fails when this file is out of date.
+
+## The principle
+
+- **What the association has decided to show is public**: groups open for
+  sign-up, working, concluded or cancelled; approved mandates; adopted,
+  rejected and implemented recommendations; public meetings. These states
+  acquire View from their parent, so they are exactly as public as it: an
+  approved mandate in a draft group stays hidden.
+- **Drafts and internal material are internal**: draft groups, mandates under
+  way, recommendations the board has not decided on, internal meetings. Only
+  staff, the organisation board and the group's own chair and members see them.
+- **Each person does their part**: staff set groups up and move them through
+  their lifecycle; the chair runs meetings and drafts and submits
+  recommendations; members add documents while the group is open; the
+  organisation board approves mandates and decides on recommendations; staff
+  record the implementation. Once the board has decided, only site
+  administrators can change the proposal.
+- **Public transparency** (a setting, on by default): when it is off, every
+  task-group folder is limited to logged-in users, so the Anonymous column is
+  "may not" throughout.
+
+Residents and department board members have no rights here beyond being
+logged in: they take part through a group's local roles once accepted.
+`TaskGroupChair` and `TaskGroupMember` are local roles on one group, inherited
+by everything in it. Manager may do everything and has no column.
+
+Legend: {YES} may, {NO} may not. The actions view, edit and share are the
+permissions View, Modify portal content and Sharing page: Delegate roles;
+add X is adding an X inside; an action in code font (`open_signup`) is a
+workflow transition, listed only in the states it leaves.
+"""
+
+
+def label(action):
+    if action in PERMISSION_ACTIONS or action.startswith("add "):
+        return action
+    return f"`{action}`"
+
+
+def table(portal_type):
+    lines = [
+        "| state | action | " + " | ".join(ROLES) + " |",
+        "| --- | --- | " + " | ".join("---" for _role in ROLES) + " |",
+    ]
+    for state, cell in MATRIX[portal_type].items():
+        for action in ACTIONS[portal_type]:
+            roles = cell.get(action, frozenset())
+            if not roles:
+                continue
+            marks = " | ".join(YES if role in roles else NO for role in ROLES)
+            lines.append(f"| {state} | {label(action)} | {marks} |")
+    return lines
+
+
+def render():
+    lines = [INTRO.rstrip("\n")]
+    for portal_type in MATRIX:
+        lines += ["", f"## {TITLES[portal_type]}", "", NOTES[portal_type], ""]
+        lines += table(portal_type)
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    TARGET.write_text(render(), encoding="utf-8")
+    print(f"wrote {TARGET}")
+
+
+if __name__ == "__main__":
+    main()

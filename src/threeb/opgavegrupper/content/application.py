@@ -1,0 +1,121 @@
+"""Tilmelding: one person's sign-up for one group. Personal data, private."""
+
+from plone.autoform import directives
+from plone.dexterity.content import Item
+from plone.supermodel import model
+from threeb.opgavegrupper import _
+from zope import schema
+from zope.interface import implementer
+
+import re
+
+
+MOTIVATION_MAX_LENGTH = 1000
+
+PHONE = re.compile(r"^\+?[0-9 ()-]{8,20}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class InvalidPhone(schema.ValidationError):
+    __doc__ = _("Write the phone number with digits, e.g. 12 34 56 78.")
+
+
+class InvalidEmail(schema.ValidationError):
+    __doc__ = _("Write a valid e-mail address, e.g. navn@example.org.")
+
+
+def phone_constraint(value):
+    if value and not PHONE.match(value.strip()):
+        raise InvalidPhone(value)
+    return True
+
+
+def email_constraint(value):
+    if value and not EMAIL.match(value.strip()):
+        raise InvalidEmail(value)
+    return True
+
+
+class IApplicationForm(model.Schema):
+    """What a person fills in to sign up for a group."""
+
+    constituency = schema.Choice(
+        title=_("I apply for a seat as"),
+        vocabulary="threeb.opgavegrupper.MyConstituencies",
+        required=True,
+    )
+
+    department = schema.Choice(
+        title=_("My department"),
+        vocabulary="threeb.opgavegrupper.Departments",
+        required=False,
+    )
+
+    motivation = schema.Text(
+        title=_("Why I want to take part"),
+        description=_("At most 1000 characters."),
+        max_length=MOTIVATION_MAX_LENGTH,
+        required=False,
+    )
+
+    availability = schema.TextLine(
+        title=_("When I can take part"),
+        description=_("For example: weekday evenings."),
+        required=False,
+    )
+
+    phone = schema.TextLine(
+        title=_("Phone (optional)"),
+        description=_("Only staff and the group's chair see it."),
+        constraint=phone_constraint,
+        required=False,
+    )
+
+    consent_public = schema.Bool(
+        title=_("Show my name on the public list of members"),
+        description=_(
+            "If you say no, you are counted but not named, for example '2 beboere'."
+        ),
+        default=False,
+        required=False,
+    )
+
+
+class IApplication(IApplicationForm):
+    """The stored application, with who applied and the decision."""
+
+    # The vocabulary of the form depends on the person applying; the stored
+    # value is checked against the roles by the participation rules.
+    constituency = schema.Choice(
+        title=_("Seat"),
+        vocabulary="threeb.opgavegrupper.Constituencies",
+        required=True,
+    )
+
+    applicant = schema.TextLine(title=_("User"), required=False)
+    directives.mode(applicant="display")
+
+    fullname = schema.TextLine(title=_("Name"), required=False)
+
+    email = schema.TextLine(
+        title=_("E-mail"), constraint=email_constraint, required=False
+    )
+
+    organisation = schema.TextLine(
+        title=_("Organisation"),
+        description=_("For an external adviser."),
+        required=False,
+    )
+
+    decision_message = schema.Text(
+        title=_("Message with the decision"),
+        required=False,
+    )
+
+    anonymised = schema.Bool(title=_("Anonymised"), default=False, required=False)
+    directives.omitted("anonymised")
+
+
+@implementer(IApplication)
+class Application(Item):
+    """Tilmelding."""

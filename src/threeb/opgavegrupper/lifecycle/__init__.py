@@ -1,0 +1,1 @@
+"""Lifecycle rules the workflows cannot express, and the transparency switch."""

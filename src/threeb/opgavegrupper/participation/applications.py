@@ -1,0 +1,284 @@
+"""Signing up for a task group, and deciding on the applications.
+
+Views, REST services and event subscribers call these functions; the rules
+live here once.
+"""
+
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from plone import api
+from threeb.opgavegrupper import _
+from threeb.opgavegrupper.content.application import email_constraint
+from threeb.opgavegrupper.content.application import MOTIVATION_MAX_LENGTH
+from threeb.opgavegrupper.content.application import phone_constraint
+from threeb.opgavegrupper.participation import seats
+from threeb.opgavegrupper.participation.errors import AlreadyApplied
+from threeb.opgavegrupper.participation.errors import NotOpen
+from threeb.opgavegrupper.participation.errors import ParticipationError
+from threeb.opgavegrupper.participation.errors import SeatsFull
+from zope.schema import ValidationError
+
+
+# Which global roles let a person take a seat of a constituency.
+SEAT_ROLES = {
+    "org_board": {"BoardMember"},
+    "department_board": {"DepartmentBoardMember"},
+    "resident": {"Resident", "DepartmentBoardMember", "BoardMember"},
+    "staff": {"Staff"},
+}
+CONSTITUENCY_ORDER = ("org_board", "department_board", "resident", "staff", "external")
+
+# States in which an application still counts as the person's application.
+LIVE_STATES = ("pending", "accepted", "waitlisted")
+MEMBER_ROLE = "TaskGroupMember"
+
+
+def allowed_constituencies(user):
+    """The constituencies a user's global roles allow, in display order."""
+    if user is None:
+        return []
+    roles = set(user.getRoles())
+    allowed = [key for key in CONSTITUENCY_ORDER[:-1] if roles & SEAT_ROLES[key]]
+    # Someone from outside holds none of the association's roles.
+    if not allowed and "Authenticated" in roles:
+        allowed.append("external")
+    return allowed
+
+
+def group_of(obj):
+    from threeb.opgavegrupper.content.taskgroup import ITaskGroup
+
+    while obj is not None and not ITaskGroup.providedBy(obj):
+        obj = aq_parent(aq_inner(obj))
+    return obj
+
+
+def _catalog():
+    return api.portal.get_tool("portal_catalog")
+
+
+def applications(group, user_id=None, states=None):
+    """Catalog brains of the group's applications, oldest first, unrestricted.
+
+    Unrestricted, because rules must see applications the caller may not
+    (a second application, a full constituency); callers that show them to
+    a person filter by what that person may see.
+    """
+    query = {
+        "portal_type": "Application",
+        "path": {"query": "/".join(group.getPhysicalPath()), "depth": 1},
+        "sort_on": "created",
+    }
+    if user_id is not None:
+        query["applicant"] = user_id
+    if states is not None:
+        query["review_state"] = list(states)
+    return _catalog().unrestrictedSearchResults(**query)
+
+
+def application_of(group, user_id):
+    """The person's live application to the group, or None."""
+    brains = applications(group, user_id=user_id, states=LIVE_STATES)
+    return brains[0]._unrestrictedGetObject() if brains else None
+
+
+def _check_text(value, field, max_length=None, constraint=None):
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ParticipationError(_("Write text here."), field=field)
+    value = value.strip()
+    if max_length and len(value) > max_length:
+        raise ParticipationError(
+            _(
+                "At most ${max} characters, please.",
+                mapping={"max": max_length},
+            ),
+            field=field,
+        )
+    if constraint and value:
+        try:
+            constraint(value)
+        except ValidationError as error:
+            raise ParticipationError(error.doc(), field=field) from error
+    return value or None
+
+
+def validate(group, user, data):
+    """Check an application's data; returns the clean values or raises."""
+    constituency = data.get("constituency")
+    allowed = allowed_constituencies(user)
+    if not constituency:
+        raise ParticipationError(
+            _("Choose the seat you apply for."), field="constituency"
+        )
+    if constituency not in allowed:
+        raise ParticipationError(
+            _(
+                "You cannot apply for that seat. You can apply as: ${allowed}.",
+                mapping={"allowed": ", ".join(allowed)},
+            ),
+            field="constituency",
+        )
+    department = data.get("department") or None
+    if department is not None:
+        departments = api.portal.get_registry_record(
+            "threeb.opgavegrupper.departments", default=[]
+        )
+        if department not in departments:
+            raise ParticipationError(
+                _("Choose one of the departments on the list."), field="department"
+            )
+    consent = data.get("consent_public", False)
+    if not isinstance(consent, bool):
+        raise ParticipationError(_("Answer yes or no."), field="consent_public")
+    return {
+        "constituency": constituency,
+        "department": department,
+        "motivation": _check_text(
+            data.get("motivation"), "motivation", MOTIVATION_MAX_LENGTH
+        ),
+        "availability": _check_text(data.get("availability"), "availability", 200),
+        "phone": _check_text(data.get("phone"), "phone", 20, phone_constraint),
+        "consent_public": consent,
+    }
+
+
+def check_open(group):
+    if api.content.get_state(group) != "recruiting":
+        raise NotOpen(_("This group is not open for sign-up."))
+
+
+def apply(group, user, data):
+    """Create the user's application to the group; returns it.
+
+    Raises ParticipationError (with the field) for bad input, NotOpen when the
+    group does not recruit, AlreadyApplied for a second live application.
+    """
+    check_open(group)
+    values = validate(group, user, data)
+    user_id = user.getId()
+    if application_of(group, user_id) is not None:
+        raise AlreadyApplied(
+            _(
+                "You have already applied to this group. Your page "
+                "'Mine opgavegrupper' shows your application."
+            )
+        )
+    # One id per person: two applications sent at the same moment by the same
+    # person write the same key, and the second retries into AlreadyApplied.
+    new_id = f"application-{user_id}"
+    if new_id in group.objectIds():
+        # A withdrawn or declined application keeps its place in the history.
+        counter = 2
+        while f"{new_id}-{counter}" in group.objectIds():
+            counter += 1
+        new_id = f"{new_id}-{counter}"
+    fullname = user.getProperty("fullname") or user_id
+    with api.env.adopt_roles(["Manager"]):
+        application = api.content.create(
+            container=group,
+            type="Application",
+            id=new_id,
+            title=fullname,
+            applicant=user_id,
+            fullname=fullname,
+            email=user.getProperty("email") or None,
+            **values,
+        )
+    _make_owner(application, user_id)
+    return application
+
+
+def add_member(group, data, user_id=None):
+    """Staff add a member without an application (e.g. an external adviser).
+
+    ``data`` has fullname, email, organisation and constituency; ``user_id``
+    links an existing account, which then gets the member role.
+    """
+    constituency = data.get("constituency")
+    if constituency not in CONSTITUENCY_ORDER:
+        raise ParticipationError(_("Choose the seat."), field="constituency")
+    fullname = _check_text(data.get("fullname"), "fullname", 200)
+    if not fullname:
+        raise ParticipationError(_("Write the person's name."), field="fullname")
+    email = _check_text(data.get("email"), "email", 200, email_constraint)
+    organisation = _check_text(data.get("organisation"), "organisation", 200)
+    if not seats.is_free(group, constituency):
+        raise SeatsFull(_("All seats of this kind are taken."), field="constituency")
+    with api.env.adopt_roles(["Manager"]):
+        application = api.content.create(
+            container=group,
+            type="Application",
+            title=fullname,
+            fullname=fullname,
+            email=email,
+            organisation=organisation,
+            constituency=constituency,
+            applicant=user_id,
+            consent_public=bool(data.get("consent_public", False)),
+        )
+        api.content.transition(obj=application, transition="accept")
+    if user_id:
+        _make_owner(application, user_id)
+    return application
+
+
+def _make_owner(application, user_id):
+    user = api.user.get(userid=user_id)
+    if user is not None:
+        application.changeOwnership(user.getUser())
+    creators = [
+        principal
+        for principal, roles in application.get_local_roles()
+        if "Owner" in roles and principal != user_id
+    ]
+    if creators:
+        application.manage_delLocalRoles(creators)
+    if user is not None:
+        application.manage_setLocalRoles(user_id, ["Owner"])
+    application.reindexObjectSecurity()
+
+
+def check_seat(application):
+    """Refuse accepting into a full constituency."""
+    group = group_of(application)
+    if not seats.is_free(group, application.constituency):
+        raise SeatsFull(
+            _(
+                "All seats of this kind are taken. Put the application on the "
+                "waiting list instead; the first on the list gets the next "
+                "free seat."
+            ),
+            field="constituency",
+        )
+
+
+def on_accepted(application):
+    group = group_of(application)
+    seats.take(group, application.constituency, application.getId())
+    if application.applicant:
+        api.user.grant_roles(
+            username=application.applicant, obj=group, roles=[MEMBER_ROLE]
+        )
+        group.reindexObjectSecurity()
+
+
+def on_left(application):
+    """Withdrawn or removed: the seat is free, the member role goes."""
+    group = group_of(application)
+    seats.release(group, application.getId())
+    if application.applicant:
+        roles = set(group.get_local_roles_for_userid(application.applicant))
+        if MEMBER_ROLE in roles:
+            roles.discard(MEMBER_ROLE)
+            if roles:
+                group.manage_setLocalRoles(application.applicant, sorted(roles))
+            else:
+                group.manage_delLocalRoles([application.applicant])
+            group.reindexObjectSecurity()
+
+
+def waiting_list(group):
+    """Waitlisted applications, first come first served (brains)."""
+    return applications(group, states=["waitlisted"])
