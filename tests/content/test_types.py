@@ -26,6 +26,7 @@ TYPES = {
             "Mandate",
             "Meeting",
             "Recommendation",
+            "Application",
             "Document",
             "File",
             "Image",
@@ -56,6 +57,14 @@ TYPES = {
         "global_allow": False,
         "allowed": set(),
         "behaviors": {"plone.namefromtitle", "plone.versioning"},
+    },
+    "Application": {
+        "title": "Application",
+        "klass": "threeb.opgavegrupper.content.application.Application",
+        "add_permission": "threeb.opgavegrupper.AddApplication",
+        "global_allow": False,
+        "allowed": set(),
+        "behaviors": {"plone.locking"},
     },
 }
 

@@ -48,7 +48,15 @@ class TestUninstall:
         assert "opgavegrupper-settings" not in controlpanel_actions
 
     @pytest.mark.parametrize(
-        "index", ["theme", "departments", "deadline", "signup_deadline"]
+        "index",
+        [
+            "theme",
+            "departments",
+            "deadline",
+            "signup_deadline",
+            "applicant",
+            "constituency",
+        ],
     )
     def test_catalog_index_removed(self, portal, index):
         assert index not in api.portal.get_tool("portal_catalog").indexes()
@@ -72,7 +80,14 @@ class TestUninstall:
 
 @pytest.mark.parametrize(
     "portal_type",
-    ["TaskGroupFolder", "TaskGroup", "Mandate", "Meeting", "Recommendation"],
+    [
+        "TaskGroupFolder",
+        "TaskGroup",
+        "Mandate",
+        "Meeting",
+        "Recommendation",
+        "Application",
+    ],
 )
 def test_type_removed(installer, portal, portal_type):
     installer.uninstall_product(PACKAGE)

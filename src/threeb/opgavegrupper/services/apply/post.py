@@ -1,0 +1,35 @@
+"""POST @apply on a task group: the logged-in person signs up."""
+
+from plone import api
+from plone.restapi.deserializer import json_body
+from plone.restapi.interfaces import ISerializeToJson
+from plone.restapi.services import Service
+from threeb.opgavegrupper import _
+from threeb.opgavegrupper.participation import applications
+from threeb.opgavegrupper.participation.errors import ParticipationError
+from threeb.opgavegrupper.services.errors import error_response
+from threeb.opgavegrupper.services.errors import from_participation_error
+from zope.component import getMultiAdapter
+
+
+class ApplyPost(Service):
+    def reply(self):
+        try:
+            data = json_body(self.request)
+        except Exception:
+            data = None
+        if not isinstance(data, dict):
+            return error_response(
+                self.request,
+                400,
+                "BadRequest",
+                _("Send the application as a JSON object."),
+            )
+        try:
+            application = applications.apply(self.context, api.user.get_current(), data)
+        except ParticipationError as error:
+            return from_participation_error(self.request, error)
+        self.request.response.setStatus(201)
+        self.request.response.setHeader("Location", application.absolute_url())
+        serializer = getMultiAdapter((application, self.request), ISerializeToJson)
+        return serializer()
