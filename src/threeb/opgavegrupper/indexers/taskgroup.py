@@ -43,3 +43,10 @@ def signup_deadline(obj):
 @indexer(ITaskGroup)
 def seats(obj):
     return obj.seats()
+
+
+@indexer(ITaskGroup)
+def followers(obj):
+    from threeb.opgavegrupper.participation.following import followers as ids
+
+    return ids(obj)
