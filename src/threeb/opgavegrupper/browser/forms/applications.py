@@ -1,0 +1,96 @@
+"""Staff and the chair decide on a group's applications."""
+
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.CMFCore.WorkflowCore import WorkflowException
+from Products.Five.browser import BrowserView
+from threeb.opgavegrupper import _
+from threeb.opgavegrupper.participation import seats
+from threeb.opgavegrupper.vocabularies.constituencies import CONSTITUENCIES
+from zExceptions import BadRequest
+
+
+DECISIONS = ("accept", "waitlist", "decline", "remove")
+# The decisions each state allows; the view itself is only for those who may
+# decide, so the list is drawn from the brains' state without waking objects.
+DECISIONS_BY_STATE = {
+    "pending": ("accept", "waitlist", "decline"),
+    "waitlisted": ("accept", "decline"),
+    "accepted": ("remove",),
+}
+STATE_ORDER = ("pending", "waitlisted", "accepted", "declined", "withdrawn")
+
+
+class ManageApplicationsView(BrowserView):
+    """A list of the applications with the decisions each one allows."""
+
+    def __call__(self):
+        if self.request.method == "POST":
+            self.decide()
+            self.request.response.redirect(self.request.URL)
+            return ""
+        return self.index()
+
+    def decide(self):
+        CheckAuthenticator(self.request)
+        application_id = self.request.form.get("application", "")
+        transition = self.request.form.get("transition", "")
+        message = (self.request.form.get("message") or "").strip()
+        if transition not in DECISIONS:
+            raise BadRequest("Unknown decision")
+        application = self.context.get(application_id)
+        if application is None or application.portal_type != "Application":
+            raise BadRequest("Unknown application")
+        workflow = api.portal.get_tool("portal_workflow")
+        try:
+            workflow.doActionFor(application, transition, comment=message)
+        except WorkflowException as error:
+            api.portal.show_message(str(error), self.request, type="error")
+            return
+        api.portal.show_message(_("The decision has been saved."), self.request)
+
+    def seats(self):
+        filled = seats.filled(self.context)
+        total = self.context.seats()
+        return [
+            {"title": title, "filled": filled.get(key, 0), "total": total.get(key, 0)}
+            for key, title in CONSTITUENCIES
+        ]
+
+    def groups(self):
+        """Applications the user may see, by state, oldest first."""
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog(
+            portal_type="Application",
+            path={"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
+            sort_on="created",
+        )
+        workflow = api.portal.get_tool("portal_workflow")
+        titles = {
+            state.getId(): state.title
+            for state in workflow["application_workflow"].states.objectValues()
+        }
+        by_state = {}
+        for brain in brains:
+            by_state.setdefault(brain.review_state, []).append(brain)
+        return [
+            {
+                "state": state,
+                "title": titles.get(state, state),
+                "brains": by_state[state],
+            }
+            for state in STATE_ORDER
+            if state in by_state
+        ]
+
+    def transitions(self, brain):
+        definitions = api.portal.get_tool("portal_workflow")[
+            "application_workflow"
+        ].transitions
+        return [
+            {"id": transition, "title": definitions[transition].title}
+            for transition in DECISIONS_BY_STATE.get(brain.review_state, ())
+        ]
+
+    def constituency_title(self, key):
+        return dict(CONSTITUENCIES).get(key, key)

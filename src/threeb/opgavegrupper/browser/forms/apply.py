@@ -1,0 +1,53 @@
+"""The sign-up form of a task group."""
+
+from plone import api
+from plone.autoform.form import AutoExtensibleForm
+from threeb.opgavegrupper import _
+from threeb.opgavegrupper.content.application import IApplicationForm
+from threeb.opgavegrupper.participation import applications
+from threeb.opgavegrupper.participation.errors import ParticipationError
+from z3c.form import button
+from z3c.form import form
+from z3c.form.interfaces import WidgetActionExecutionError
+from zope.interface import Invalid
+
+
+class ApplyForm(AutoExtensibleForm, form.Form):
+    schema = IApplicationForm
+    ignoreContext = True
+    label = _("Sign up for this group")
+    description = _(
+        "Staff and the group's chair read your application and answer you by e-mail."
+    )
+
+    def update(self):
+        super().update()
+        if api.content.get_state(self.context) != "recruiting":
+            api.portal.show_message(
+                _("This group is not open for sign-up."), self.request, type="info"
+            )
+            self.request.response.redirect(self.context.absolute_url())
+
+    @button.buttonAndHandler(_("Send my application"), name="apply")
+    def handle_apply(self, action):
+        data, errors = self.extractData()
+        if errors:
+            self.status = self.formErrorsMessage
+            return
+        try:
+            applications.apply(self.context, api.user.get_current(), data)
+        except ParticipationError as error:
+            if error.field and error.field in self.widgets:
+                raise WidgetActionExecutionError(
+                    error.field, Invalid(error.message)
+                ) from error
+            api.portal.show_message(error.message, self.request, type="error")
+            return
+        api.portal.show_message(
+            _("Thank you. Your application has been sent."), self.request
+        )
+        self.request.response.redirect(self.context.absolute_url())
+
+    @button.buttonAndHandler(_("Cancel"), name="cancel")
+    def handle_cancel(self, action):
+        self.request.response.redirect(self.context.absolute_url())
