@@ -115,3 +115,17 @@ def test_demo_anonymous_sees_public_groups_only(demo_portal):
     titles = {brain.getId for brain in api.content.find(portal_type="TaskGroup")}
     assert "udlejningshjul" in titles
     assert "huslejen-forklaret" not in titles  # still a draft
+
+
+def test_demo_members_hold_seats(demo_portal):
+    from threeb.opgavegrupper.participation import seats
+
+    group = demo_portal["opgavegrupper"]["groenne-gaarde"]
+    assert seats.filled(group) == {
+        "org_board": 1,
+        "department_board": 1,
+        "resident": 1,
+        "staff": 0,
+        "external": 1,
+    }
+    assert _states("Application") == {"pending", "waitlisted", "accepted"}

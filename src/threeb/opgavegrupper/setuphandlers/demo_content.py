@@ -9,11 +9,22 @@ from datetime import datetime
 from datetime import timedelta
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from threeb.opgavegrupper.participation import applications
 
 import pytz
 
 
 TZ = pytz.timezone("Europe/Copenhagen")
+
+# The seat each demo person takes when they sit in a group.
+SEAT_OF = {
+    "ole": "org_board",
+    "fatima": "department_board",
+    "jens": "resident",
+    "aisha": "resident",
+    "karin": "external",
+    "mette": "staff",
+}
 FOLDER_ID = "opgavegrupper"
 
 
@@ -232,6 +243,11 @@ def groups(today):
             ),
             "theme": "Fællesskab og trivsel",
             "departments": [],
+            "applications": [
+                ("jens", "resident", ()),
+                ("aisha", "resident", ("waitlist",)),
+                ("fatima", "department_board", ("accept",)),
+            ],
             "start": days(45),
             "signup_deadline": days(21),
             "deadline": days(200),
@@ -335,8 +351,22 @@ def _create_group(folder, spec):
         contact="mette",
     )
     for user_id, role in spec["roles"].items():
-        api.user.grant_roles(username=user_id, obj=group, roles=[role])
+        if role == "TaskGroupChair":
+            api.user.grant_roles(username=user_id, obj=group, roles=[role])
     group.reindexObjectSecurity()
+    # Members hold a seat: an accepted application, as if staff had added them.
+    for user_id in spec["roles"]:
+        user = api.user.get(username=user_id)
+        applications.add_member(
+            group,
+            {
+                "fullname": user.getProperty("fullname"),
+                "email": user.getProperty("email"),
+                "constituency": SEAT_OF[user_id],
+                "consent_public": user_id != "karin",
+            },
+            user_id=user_id,
+        )
 
     questions = []
     if spec["mandate"]:
@@ -404,6 +434,17 @@ def _create_group(folder, spec):
         _transition(recommendation, *rec["state"])
 
     _transition(group, *spec["transitions"])
+    for user_id, constituency, transitions in spec.get("applications", ()):
+        application = applications.apply(
+            group,
+            api.user.get(username=user_id),
+            {
+                "constituency": constituency,
+                "motivation": "Jeg vil gerne være med, fordi emnet optager mig.",
+                "consent_public": True,
+            },
+        )
+        _transition(application, *transitions)
     return group
 
 
