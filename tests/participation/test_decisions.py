@@ -137,3 +137,13 @@ def test_application_privacy(group, user_id, sees):
         assert api.user.has_permission("View", obj=application) is sees
         found = api.content.find(portal_type="Application", applicant="resident1")
         assert bool(found) is sees
+
+
+def test_listings_see_seats_filled_without_waking_the_group(group):
+    application = apply(group, "resident1")
+    decide(application, "accept")
+    brain = api.content.find(UID=group.UID())[0]
+    assert brain.seats_filled["resident"] == 1
+    decide(application, "withdraw", user_id="resident1")
+    brain = api.content.find(UID=group.UID())[0]
+    assert brain.seats_filled["resident"] == 0

@@ -50,3 +50,10 @@ def followers(obj):
     from threeb.opgavegrupper.participation.following import followers as ids
 
     return ids(obj)
+
+
+@indexer(ITaskGroup)
+def seats_filled(obj):
+    from threeb.opgavegrupper.participation.seats import filled
+
+    return filled(obj)

@@ -37,12 +37,19 @@ def is_free(group, constituency):
     return len(holders(group, constituency)) < group.seats().get(constituency, 0)
 
 
+def _update_listings(group):
+    # Listings show seats filled from the catalog's seats_filled metadata;
+    # reindexing one cheap index rewrites the group's metadata row.
+    group.reindexObject(idxs=["UID"])
+
+
 def take(group, constituency, application_id):
     ledger = _ledger(group, create=True)
     current = tuple(ledger.get(constituency, ()))
     if application_id not in current:
         # Assign a new tuple, so the mapping itself changes and conflicts.
         ledger[constituency] = current + (application_id,)
+        _update_listings(group)
 
 
 def release(group, application_id):
@@ -52,3 +59,4 @@ def release(group, application_id):
     for constituency, current in list(ledger.items()):
         if application_id in current:
             ledger[constituency] = tuple(i for i in current if i != application_id)
+            _update_listings(group)
