@@ -9,6 +9,8 @@ file's output differs from the committed docs/permissions.md.
 
 from pathlib import Path
 from threeb.opgavegrupper.lifecycle.matrix import ACTIONS
+from threeb.opgavegrupper.lifecycle.matrix import DELETE
+from threeb.opgavegrupper.lifecycle.matrix import MATERIAL
 from threeb.opgavegrupper.lifecycle.matrix import MATRIX
 from threeb.opgavegrupper.lifecycle.matrix import PERMISSION_ACTIONS
 from threeb.opgavegrupper.lifecycle.matrix import ROLES
@@ -25,7 +27,21 @@ TITLES = {
     "Mandate": "Mandate (`Mandate`, Kommissorium)",
     "Meeting": "Meeting (`Meeting`, Møde)",
     "Recommendation": "Recommendation (`Recommendation`, Anbefaling)",
+    "Document": (
+        "Material in a group: documents, files, images and links (`Document`, "
+        "`File`, `Image`, `Link`)"
+    ),
 }
+
+# The types that share one table: their rows in the matrix are the same.
+SECTIONS = (
+    ("TaskGroupFolder",),
+    ("TaskGroup",),
+    ("Mandate",),
+    ("Meeting",),
+    ("Recommendation",),
+    MATERIAL,
+)
 
 NOTES = {
     "TaskGroupFolder": (
@@ -34,17 +50,28 @@ NOTES = {
     ),
     "TaskGroup": (
         "`share` is the sharing page, where staff appoint the chair and staff "
-        "and the chair add members."
+        "and the chair add members. `list contents` is the folder contents "
+        "page. Staff and the chair may delete what is in an open group "
+        "(draft, recruiting, active), nobody but site administrators what is "
+        "in a concluded or cancelled one, nor a group itself: staff cancel it."
     ),
     "Mandate": "Shown inside a working (`active`) group.",
     "Meeting": (
         "Shown inside a working (`active`) group. Files and images in a meeting "
-        "have no workflow of their own: they are as visible as the meeting."
+        "are material (below): internal until made public themselves, then as "
+        "public as the meeting."
     ),
     "Recommendation": (
         "Shown inside a working (`active`) group. `edit proposal`, `record "
         "decision` and `record implementation` are the three parts of the form: "
         "the group's proposal, the board's decision, staff's implementation."
+    ),
+    "Document": (
+        "Plone's own types keep the site's workflow elsewhere; anywhere inside "
+        "a task group, in a meeting too, the placeful workflow policy "
+        "`taskgroup_material` gives them `taskgroup_material_workflow`. Shown "
+        "inside a working (`active`) group. Whoever added an item (Owner, no "
+        "column) also sees it and may edit it while it is internal."
     ),
 }
 
@@ -65,14 +92,21 @@ real site, and another fails when this file is out of date.
   acquire View from their parent, so they are exactly as public as it: an
   approved mandate in a draft group stays hidden.
 - **Drafts and internal material are internal**: draft groups, mandates under
-  way, recommendations the board has not decided on, internal meetings. Only
-  staff, the organisation board and the group's own chair and members see them.
+  way, recommendations the board has not decided on, internal meetings, and
+  the documents, files, images and links in a group until staff or the chair
+  make them public. Only staff, the organisation board and the group's own
+  chair and members see them.
 - **Each person does their part**: staff set groups up and move them through
   their lifecycle; the chair runs meetings and drafts and submits
   recommendations; members add documents while the group is open; the
   organisation board approves mandates and decides on recommendations; staff
   record the implementation. Once the board has decided, only site
   administrators can change the proposal.
+- **Nothing on the record is deleted**: staff and the chair delete meetings,
+  drafts and documents while the group is open; a mandate before the board, an
+  approved one, a recommendation before the board or decided, anything in a
+  concluded or cancelled group and a group itself only site administrators
+  delete.
 - **Public transparency** (a setting, on by default): when it is off, every
   task-group folder is limited to logged-in users, so the Anonymous column is
   "may not" throughout.
@@ -82,15 +116,17 @@ logged in: they take part through a group's local roles once accepted.
 `TaskGroupChair` and `TaskGroupMember` are local roles on one group, inherited
 by everything in it. Manager may do everything and has no column.
 
-Legend: {YES} may, {NO} may not. The actions view, edit and share are the
-permissions View, Modify portal content and Sharing page: Delegate roles;
-add X is adding an X inside; an action in code font (`open_signup`) is a
-workflow transition, listed only in the states it leaves.
+Legend: {YES} may, {NO} may not. The actions view, edit, share and list
+contents are the permissions View, Modify portal content, Sharing page:
+Delegate roles and List folder contents; {DELETE} is Delete objects on the item
+and on what holds it, as Plone's delete action asks; add X is adding an X
+inside; an action in code font (`open_signup`) is a workflow transition, listed
+only in the states it leaves.
 """
 
 
 def label(action):
-    if action in PERMISSION_ACTIONS or action.startswith("add "):
+    if action in PERMISSION_ACTIONS or action == DELETE or action.startswith("add "):
         return action
     return f"`{action}`"
 
@@ -112,7 +148,9 @@ def table(portal_type):
 
 def render():
     lines = [INTRO.rstrip("\n")]
-    for portal_type in MATRIX:
+    for types in SECTIONS:
+        portal_type = types[0]
+        assert all(MATRIX[other] == MATRIX[portal_type] for other in types)
         lines += ["", f"## {TITLES[portal_type]}", "", NOTES[portal_type], ""]
         lines += table(portal_type)
     return "\n".join(lines) + "\n"

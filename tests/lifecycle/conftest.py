@@ -17,6 +17,7 @@ PEOPLE = {
     "jens": ("beboere", None),  # resident, not in the group
     "tove": ("beboere", "TaskGroupChair"),  # the group's chair
     "mads": ("beboere", "TaskGroupMember"),  # a member
+    "lise": ("beboere", "TaskGroupMember"),  # another member
 }
 
 

@@ -3,6 +3,9 @@
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from plone.protect.authenticator import createToken
+from Products.statusmessages.adapter import _decodeCookieValue
+from urllib.parse import unquote
 
 import pytest
 import transaction
@@ -125,3 +128,64 @@ def test_chair_creates_a_recommendation_with_its_proposal(
     assert "Vi anbefaler ét system." in data["recommendation"]["data"]
     assert data["decision_text"] is None
     assert data["review_state"] == "draft"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{}, {"effective": "2026-05-04T10:00:00+00:00", "comment": "  "}],
+    ids=["bare", "with-dates"],
+)
+def test_refused_adopt_leaves_the_recommendation_as_it_was(submitted, as_user, body):
+    # plone.restapi writes the effective date (and any dates sent) before it
+    # tries the transition, and commits its 400: the refusal must undo that.
+    transaction.commit()
+    before = {
+        "effective": submitted.EffectiveDate(),
+        "modified": submitted.modified(),
+        "history": len(submitted.workflow_history["recommendation_workflow"]),
+        "indexed effective": api.content.find(UID=submitted.UID())[0].effective,
+    }
+    assert before["effective"] == "None"
+    response = as_user("ole").post(ADOPT, json=body)
+    assert response.status_code == 400
+    assert response.json()["error"]["type"] == "WorkflowException"
+    assert state_after_request(submitted) == "submitted"
+    after = {
+        "effective": submitted.EffectiveDate(),
+        "modified": submitted.modified(),
+        "history": len(submitted.workflow_history["recommendation_workflow"]),
+        "indexed effective": api.content.find(UID=submitted.UID())[0].effective,
+    }
+    assert after == before
+
+
+def test_an_accepted_adopt_still_sets_the_effective_date(submitted, as_user):
+    transaction.commit()
+    response = as_user("ole").post(ADOPT, json={"comment": "Vedtaget."})
+    assert response.status_code == 200, response.text
+    assert state_after_request(submitted) == "adopted"
+    assert submitted.EffectiveDate() != "None"
+
+
+def test_refused_click_in_classic_ui_shows_the_message_and_changes_nothing(
+    submitted, request_factory
+):
+    # The state menu's link, over HTTP: the doomed transaction is aborted, and
+    # the status message (a cookie) still reaches the browser.
+    with api.env.adopt_user(username="ole"):
+        token = createToken()
+    transaction.commit()
+    browser = request_factory(basic_auth=("ole", PASSWORD))
+    browser.headers.pop("Accept", None)
+    response = browser.get(
+        "/opgavegrupper/udlejning/anbefaling/content_status_modify",
+        params={"workflow_action": "adopt", "_authenticator": token},
+        allow_redirects=False,
+    )
+    assert response.status_code == 302, response.text
+    assert response.headers["location"].endswith("/opgavegrupper/udlejning/anbefaling")
+    messages = _decodeCookieValue(unquote(response.cookies["statusmessages"]))
+    assert [message.type for message in messages] == ["error"]
+    assert "needs a decision text" in messages[0].message
+    assert state_after_request(submitted) == "submitted"
+    assert submitted.EffectiveDate() == "None"

@@ -11,6 +11,7 @@ WORKFLOWS = (
     "mandate_workflow",
     "recommendation_workflow",
     "meeting_workflow",
+    "taskgroup_material_workflow",
 )
 TYPES = ("TaskGroupFolder", "TaskGroup", "Mandate", "Recommendation", "Meeting")
 
@@ -35,7 +36,21 @@ def test_plone_workflows_kept(uninstalled):
     assert "simple_publication_workflow" in uninstalled.objectIds()
 
 
+def test_material_policy_removed(uninstalled):
+    placeful = api.portal.get_tool("portal_placeful_workflow")
+    assert "taskgroup_material" not in placeful.objectIds()
+
+
+def test_placeful_workflow_support_kept(uninstalled):
+    # A dependency, which other add-ons may use too: only our policy goes.
+    assert api.portal.get_tool("portal_placeful_workflow") is not None
+
+
 def test_reinstall_restores_the_workflows(uninstalled, installer):
     installer.install_product(PACKAGE)
     assert uninstalled.getChainForPortalType("TaskGroup") == ("taskgroup_workflow",)
     assert uninstalled.getChainForPortalType("TaskGroupFolder") == ()
+    placeful = api.portal.get_tool("portal_placeful_workflow")
+    assert placeful.getWorkflowPolicyById("taskgroup_material").getChainFor(
+        "Document"
+    ) == ("taskgroup_material_workflow",)

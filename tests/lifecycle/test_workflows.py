@@ -19,12 +19,14 @@ INITIAL = {
     "mandate_workflow": "draft",
     "recommendation_workflow": "draft",
     "meeting_workflow": "internal",
+    "taskgroup_material_workflow": "internal",
 }
 
 MANAGE = "threeb.opgavegrupper: Manage task group lifecycle"
 SUBMIT = "threeb.opgavegrupper: Submit for decision"
 DECIDE = "threeb.opgavegrupper: Decide"
 PUBLISH = "threeb.opgavegrupper: Publish meeting"
+PUBLISH_MATERIAL = "threeb.opgavegrupper: Publish material"
 
 # workflow, transition, from states, to state, guard permission
 TRANSITIONS = [
@@ -61,6 +63,20 @@ TRANSITIONS = [
     ),
     ("meeting_workflow", "publish", {"internal"}, "published", PUBLISH),
     ("meeting_workflow", "retract", {"published"}, "internal", PUBLISH),
+    (
+        "taskgroup_material_workflow",
+        "publish",
+        {"internal"},
+        "published",
+        PUBLISH_MATERIAL,
+    ),
+    (
+        "taskgroup_material_workflow",
+        "retract",
+        {"published"},
+        "internal",
+        PUBLISH_MATERIAL,
+    ),
 ]
 
 PUBLIC_STATES = {
@@ -68,6 +84,7 @@ PUBLIC_STATES = {
     "mandate_workflow": {"approved"},
     "recommendation_workflow": {"adopted", "rejected", "implemented"},
     "meeting_workflow": {"published"},
+    "taskgroup_material_workflow": {"published"},
 }
 
 INTERNAL_ROLES = {
@@ -93,7 +110,13 @@ DANISH_STATES = {
     ("recommendation_workflow", "implemented"): "Gennemført",
     ("meeting_workflow", "internal"): "Intern",
     ("meeting_workflow", "published"): "Offentliggjort",
+    ("taskgroup_material_workflow", "internal"): "Intern",
+    ("taskgroup_material_workflow", "published"): "Offentliggjort",
 }
+
+# Who sees internal things besides INTERNAL_ROLES: material, whoever added it.
+READERS = dict.fromkeys(INITIAL, INTERNAL_ROLES)
+READERS["taskgroup_material_workflow"] = INTERNAL_ROLES | {"Owner"}
 
 
 @pytest.fixture
@@ -104,6 +127,14 @@ def wftool(portal):
 @pytest.mark.parametrize("portal_type,chain", CHAINS.items())
 def test_chain(wftool, portal_type, chain):
     assert wftool.getChainForPortalType(portal_type) == chain
+
+
+@pytest.mark.parametrize("portal_type", ["Document", "File", "Image", "Link"])
+def test_material_workflow_is_not_bound_site_wide(wftool, portal_type):
+    # Only below task groups, through the placeful policy (test_material.py).
+    assert "taskgroup_material_workflow" not in wftool.getChainForPortalType(
+        portal_type
+    )
 
 
 def test_folder_has_no_workflow_whatever_the_site_default(wftool):
@@ -154,7 +185,7 @@ def test_only_public_states_acquire_view(wftool, workflow_id):
             assert isinstance(roles, list) == (
                 state.getId() in PUBLIC_STATES[workflow_id]
             )
-            assert set(roles) == INTERNAL_ROLES
+            assert set(roles) == READERS[workflow_id]
 
 
 @pytest.mark.parametrize("workflow_id", INITIAL)

@@ -4,6 +4,7 @@ from .conftest import make_group
 from .conftest import make_people
 from plone import api
 from plone.testing.zope import Browser
+from threeb.opgavegrupper.participation.applications import application_id
 
 import pytest
 import transaction
@@ -70,7 +71,7 @@ def test_apply_accept_see_withdraw(functional_app, group):
     assert "Kommissorium" in resident.contents
 
     transaction.begin()
-    application = group["application-resident1"]
+    application = group[application_id(group, "resident1")]
     assert api.content.get_state(application) == "accepted"
     assert application.decision_message == "Velkommen i gruppen"
 
@@ -91,16 +92,18 @@ def test_full_seat_shows_message_in_manage_view(functional_app, group):
         )
     workflow = api.portal.get_tool("portal_workflow")
     with api.env.adopt_roles(["Manager"]):
-        workflow.doActionFor(group["application-resident1"], "accept")
+        workflow.doActionFor(group[application_id(group, "resident1")], "accept")
     transaction.commit()
     staff = browser_for(functional_app, "staff1")
     staff.open(group.absolute_url() + "/@@manage-applications")
     form = staff.getForm(index=1)
-    assert form.getControl(name="application").value == "application-resident2"
+    assert form.getControl(name="application").value == application_id(
+        group, "resident2"
+    )
     form.getControl(name="transition", index=0).click()
     assert "All seats of this kind are taken" in staff.contents
     transaction.begin()
-    assert api.content.get_state(group["application-resident2"]) == "pending"
+    assert api.content.get_state(group[application_id(group, "resident2")]) == "pending"
 
 
 def test_chair_sees_manage_view_board_does_not(functional_app, group):

@@ -6,16 +6,22 @@ threeb.opgavegrupper.lifecycle.matrix (which docs/permissions.md shows).
 """
 
 from AccessControl import getSecurityManager
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from contextlib import contextmanager
 from plone import api
 from plone.app.testing import logout
+from threeb.opgavegrupper.lifecycle.material import POLICY
 from threeb.opgavegrupper.lifecycle.matrix import ACTIONS
 from threeb.opgavegrupper.lifecycle.matrix import ADD_PREFIX
+from threeb.opgavegrupper.lifecycle.matrix import DELETE
 from threeb.opgavegrupper.lifecycle.matrix import expected
+from threeb.opgavegrupper.lifecycle.matrix import MATERIAL
 from threeb.opgavegrupper.lifecycle.matrix import MATRIX
 from threeb.opgavegrupper.lifecycle.matrix import NO_WORKFLOW
 from threeb.opgavegrupper.lifecycle.matrix import PERMISSION_ACTIONS
 from threeb.opgavegrupper.lifecycle.matrix import ROLES
+from zExceptions import Unauthorized
 
 import pytest
 
@@ -45,11 +51,31 @@ def can_add(container, portal_type):
     return portal_type in {fti.getId() for fti in container.allowedContentTypes()}
 
 
+def can_delete(obj):
+    """Plone's delete action asks for Delete objects on the object and its
+    parent. Then delete it for real, as plone.restapi and the delete form do
+    (Dexterity checks the object, lifecycle/deletion.py a group's folder):
+    the two must agree."""
+    parent = aq_parent(aq_inner(obj))
+    check = getSecurityManager().checkPermission
+    allowed = bool(check("Delete objects", obj) and check("Delete objects", parent))
+    try:
+        parent.manage_delObjects([obj.getId()])
+    except Unauthorized:
+        deleted = False
+    else:
+        deleted = True
+    assert deleted == allowed, "Plone's delete action and deleting disagree"
+    return allowed
+
+
 def actions_for(obj, portal_type):
     wftool = api.portal.get_tool("portal_workflow")
     transitions = {transition["id"] for transition in wftool.getTransitionsFor(obj)}
     actions = {}
     for action in ACTIONS[portal_type]:
+        if action == DELETE:
+            continue  # last: it deletes the object
         if action in PERMISSION_ACTIONS:
             permission = PERMISSION_ACTIONS[action]
             actions[action] = bool(
@@ -59,6 +85,8 @@ def actions_for(obj, portal_type):
             actions[action] = can_add(obj, action.removeprefix(ADD_PREFIX))
         else:
             actions[action] = action in transitions
+    if DELETE in ACTIONS[portal_type]:
+        actions[DELETE] = can_delete(obj)
     return actions
 
 
@@ -90,10 +118,18 @@ def test_matrix_cell(subject, group, user_with_role, portal_type, state, role):
     assert actions == expected(portal_type, state, role)
 
 
+def chain_for(portal_type):
+    """The chain of a type in a task group: material's comes from the policy."""
+    if portal_type in MATERIAL:
+        placeful = api.portal.get_tool("portal_placeful_workflow")
+        return tuple(placeful.getWorkflowPolicyById(POLICY).getChainFor(portal_type))
+    return api.portal.get_tool("portal_workflow").getChainForPortalType(portal_type)
+
+
 def test_matrix_covers_every_workflow_state(portal):
     wftool = api.portal.get_tool("portal_workflow")
     for portal_type, states in MATRIX.items():
-        chain = wftool.getChainForPortalType(portal_type)
+        chain = chain_for(portal_type)
         if not chain:
             assert list(states) == [NO_WORKFLOW]
             continue
@@ -104,6 +140,6 @@ def test_matrix_covers_every_workflow_state(portal):
 def test_matrix_covers_every_transition(portal):
     wftool = api.portal.get_tool("portal_workflow")
     for portal_type, actions in ACTIONS.items():
-        for workflow_id in wftool.getChainForPortalType(portal_type):
+        for workflow_id in chain_for(portal_type):
             transitions = wftool.getWorkflowById(workflow_id).transitions.objectIds()
             assert set(transitions) <= set(actions), portal_type

@@ -4,6 +4,7 @@ from ..participation.conftest import make_group
 from ..participation.conftest import make_people
 from concurrent.futures import ThreadPoolExecutor
 from plone import api
+from threeb.opgavegrupper.participation.applications import application_id
 
 import pytest
 import requests
@@ -101,16 +102,16 @@ def test_decide_through_workflow_and_full_seat(group, as_user):
             == 201
         )
     staff = as_user("staff1")
-    first = f"{path(group)}/application-resident1"
+    first = f"{path(group)}/{application_id(group, 'resident1')}"
     response = staff.post(f"{first}/@workflow/accept", json={"comment": "Velkommen"})
     assert response.status_code == 200, response.text
-    second = f"{path(group)}/application-resident2"
+    second = f"{path(group)}/{application_id(group, 'resident2')}"
     response = staff.post(f"{second}/@workflow/accept")
     assert response.status_code == 400
     assert "seats" in response.text
     assert staff.post(f"{second}/@workflow/waitlist").status_code == 200
     listing = staff.get(f"{path(group)}/@applications").json()
-    assert listing["waiting_list"] == ["application-resident2"]
+    assert listing["waiting_list"] == [application_id(group, "resident2")]
 
 
 def _url(functional_portal, group):
@@ -170,7 +171,7 @@ def test_two_staff_accepting_the_last_seat(functional_portal, group, as_user):
     def accept(user_id):
         staff = "staff1" if user_id != "resident3" else "chair1"
         return requests.post(
-            f"{url}/application-{user_id}/@workflow/accept",
+            f"{url}/{application_id(group, user_id)}/@workflow/accept",
             auth=(staff, "secret-pw-1"),
             headers={"Accept": "application/json"},
             timeout=60,

@@ -27,8 +27,10 @@ class ContentStatusModifyView(BaseContentStatusModifyView):
                 **kwargs,
             )
         except TransitionRefused as error:
-            # Plone's view may already have set the effective date; a refused
-            # transition must leave nothing behind.
+            # TransitionRefused has doomed the transaction already: Plone's
+            # view may have set the effective date, and a refused transition
+            # must leave nothing behind. The status message lives in a
+            # cookie, so it survives the abort.
             transaction.doom()
             IStatusMessage(self.request).add(error.message, type="error")
             return self.request.response.redirect(self.context.absolute_url())

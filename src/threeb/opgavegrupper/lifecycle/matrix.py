@@ -8,6 +8,11 @@ A cell lists the roles that may do the action; an action missing from a state
 is allowed to nobody (but Manager, who may do everything and has no column).
 Content inside a group is described as it is in a working (``active``) group
 with public transparency on.
+
+Documents, files, images and links ("material") are Plone's own types: inside
+a task group a placeful workflow policy gives them the material workflow
+(lifecycle/material.py), elsewhere they keep the site's. Their rows are the
+ones inside a group.
 """
 
 ANONYMOUS = "Anonymous"
@@ -41,26 +46,33 @@ BOARD_ONLY = frozenset({BOARD, SITE_ADMIN})
 ADMIN_ONLY = frozenset({SITE_ADMIN})
 
 NO_WORKFLOW = "(no workflow)"
+MATERIAL = ("Document", "File", "Image", "Link")
 
 # Actions that are a permission on the object itself.
 PERMISSION_ACTIONS = {
     "view": "View",
     "edit": "Modify portal content",
     "share": "Sharing page: Delegate roles",
+    "list contents": "List folder contents",
     "edit proposal": "threeb.opgavegrupper: Edit proposal",
     "record decision": "threeb.opgavegrupper: Record decision",
     "record implementation": "threeb.opgavegrupper: Record implementation",
 }
-# "add <type>" is adding that type inside the object; any other action is a
-# workflow transition id.
+# "add <type>" is adding that type inside the object; "delete" is deleting the
+# object: "Delete objects" on it and on its parent, as Plone's delete action
+# asks (lifecycle/deletion.py makes deleting a group ask for both everywhere);
+# any other action is a workflow transition id.
 ADD_PREFIX = "add "
+DELETE = "delete"
 
 ACTIONS = {
-    "TaskGroupFolder": ("view", "edit", "add TaskGroup"),
+    "TaskGroupFolder": ("view", "edit", "delete", "add TaskGroup"),
     "TaskGroup": (
         "view",
         "edit",
+        "delete",
         "share",
+        "list contents",
         "add Mandate",
         "add Meeting",
         "add Recommendation",
@@ -74,11 +86,27 @@ ACTIONS = {
         "conclude",
         "cancel",
     ),
-    "Mandate": ("view", "edit", "submit_for_approval", "approve", "send_back"),
-    "Meeting": ("view", "edit", "add File", "add Image", "publish", "retract"),
+    "Mandate": (
+        "view",
+        "edit",
+        "delete",
+        "submit_for_approval",
+        "approve",
+        "send_back",
+    ),
+    "Meeting": (
+        "view",
+        "edit",
+        "delete",
+        "add File",
+        "add Image",
+        "publish",
+        "retract",
+    ),
     "Recommendation": (
         "view",
         "edit",
+        "delete",
         "edit proposal",
         "record decision",
         "record implementation",
@@ -89,6 +117,8 @@ ACTIONS = {
         "mark_implemented",
     ),
 }
+for _portal_type in MATERIAL:
+    ACTIONS[_portal_type] = ("view", "edit", "delete", "publish", "retract")
 
 
 def _group_state(view, documents, recommendations, exits):
@@ -96,7 +126,11 @@ def _group_state(view, documents, recommendations, exits):
     cell = {
         "view": view,
         "edit": STAFF_ONLY,
+        # Only site administrators delete a group (they also may in its
+        # folder); staff cancel it. Staff and the chair delete inside it.
+        "delete": ADMIN_ONLY,
         "share": STAFF_AND_CHAIR,
+        "list contents": GROUP,
         "add Mandate": STAFF_AND_CHAIR,
         "add Meeting": STAFF_AND_CHAIR,
         "add Recommendation": recommendations,
@@ -108,8 +142,17 @@ def _group_state(view, documents, recommendations, exits):
 
 
 def _closed_group():
-    """A concluded or cancelled group: a public record that only staff edit."""
-    cell = {"view": EVERYONE, "edit": STAFF_ONLY, "share": STAFF_AND_CHAIR}
+    """A concluded or cancelled group: a public record that only staff edit.
+
+    Nothing in it may be deleted but by site administrators.
+    """
+    cell = {
+        "view": EVERYONE,
+        "edit": STAFF_ONLY,
+        "delete": ADMIN_ONLY,
+        "share": STAFF_AND_CHAIR,
+        "list contents": GROUP,
+    }
     for action in ACTIONS["TaskGroup"]:
         if action.startswith(ADD_PREFIX):
             cell[action] = ADMIN_ONLY
@@ -121,6 +164,7 @@ MATRIX = {
         NO_WORKFLOW: {
             "view": EVERYONE,
             "edit": ADMIN_ONLY,
+            "delete": ADMIN_ONLY,
             "add TaskGroup": STAFF_ONLY,
         },
     },
@@ -142,20 +186,23 @@ MATRIX = {
         "draft": {
             "view": INTERNAL,
             "edit": STAFF_AND_CHAIR,
+            "delete": STAFF_AND_CHAIR,
             "submit_for_approval": STAFF_AND_CHAIR,
         },
         "pending_approval": {
             "view": INTERNAL,
             "edit": ADMIN_ONLY,
+            "delete": ADMIN_ONLY,
             "approve": BOARD_ONLY,
             "send_back": BOARD_ONLY,
         },
-        "approved": {"view": EVERYONE, "edit": ADMIN_ONLY},
+        "approved": {"view": EVERYONE, "edit": ADMIN_ONLY, "delete": ADMIN_ONLY},
     },
     "Meeting": {
         "internal": {
             "view": INTERNAL,
             "edit": STAFF_AND_CHAIR,
+            "delete": STAFF_AND_CHAIR,
             "add File": STAFF_AND_CHAIR,
             "add Image": STAFF_AND_CHAIR,
             "publish": STAFF_AND_CHAIR,
@@ -163,6 +210,7 @@ MATRIX = {
         "published": {
             "view": EVERYONE,
             "edit": STAFF_AND_CHAIR,
+            "delete": STAFF_AND_CHAIR,
             "add File": STAFF_AND_CHAIR,
             "add Image": STAFF_AND_CHAIR,
             "retract": STAFF_AND_CHAIR,
@@ -172,6 +220,7 @@ MATRIX = {
         "draft": {
             "view": INTERNAL,
             "edit": STAFF_AND_CHAIR,
+            "delete": STAFF_AND_CHAIR,
             "edit proposal": STAFF_AND_CHAIR,
             "record decision": ADMIN_ONLY,
             "record implementation": ADMIN_ONLY,
@@ -180,6 +229,7 @@ MATRIX = {
         "submitted": {
             "view": INTERNAL,
             "edit": BOARD_ONLY,
+            "delete": ADMIN_ONLY,
             "edit proposal": ADMIN_ONLY,
             "record decision": BOARD_ONLY,
             "record implementation": ADMIN_ONLY,
@@ -190,6 +240,7 @@ MATRIX = {
         "adopted": {
             "view": EVERYONE,
             "edit": STAFF_ONLY,
+            "delete": ADMIN_ONLY,
             "edit proposal": ADMIN_ONLY,
             "record decision": ADMIN_ONLY,
             "record implementation": STAFF_ONLY,
@@ -198,6 +249,7 @@ MATRIX = {
         "rejected": {
             "view": EVERYONE,
             "edit": ADMIN_ONLY,
+            "delete": ADMIN_ONLY,
             "edit proposal": ADMIN_ONLY,
             "record decision": ADMIN_ONLY,
             "record implementation": ADMIN_ONLY,
@@ -205,12 +257,33 @@ MATRIX = {
         "implemented": {
             "view": EVERYONE,
             "edit": STAFF_ONLY,
+            "delete": ADMIN_ONLY,
             "edit proposal": ADMIN_ONLY,
             "record decision": ADMIN_ONLY,
             "record implementation": STAFF_ONLY,
         },
     },
 }
+
+# Documents, files, images and links in a group: internal until staff or the
+# chair make them public, then as public as the group or meeting holding them.
+# Whoever added one (Owner, no column) may also see and edit it while internal.
+_MATERIAL = {
+    "internal": {
+        "view": INTERNAL,
+        "edit": STAFF_AND_CHAIR,
+        "delete": STAFF_AND_CHAIR,
+        "publish": STAFF_AND_CHAIR,
+    },
+    "published": {
+        "view": EVERYONE,
+        "edit": STAFF_AND_CHAIR,
+        "delete": STAFF_AND_CHAIR,
+        "retract": STAFF_AND_CHAIR,
+    },
+}
+for _portal_type in MATERIAL:
+    MATRIX[_portal_type] = _MATERIAL
 
 
 def expected(portal_type, state, role):

@@ -18,6 +18,9 @@ from threeb.opgavegrupper.participation.errors import ParticipationError
 from threeb.opgavegrupper.participation.errors import SeatsFull
 from zope.schema import ValidationError
 
+import hashlib
+import uuid
+
 
 # Which global roles let a person take a seat of a constituency.
 SEAT_ROLES = {
@@ -149,6 +152,12 @@ def check_open(group):
         raise NotOpen(_("This group is not open for sign-up."))
 
 
+def application_id(group, user_id):
+    """The id of a person's first application to a group."""
+    digest = hashlib.sha256(f"{group.UID()}:{user_id}".encode()).hexdigest()
+    return f"application-{digest[:12]}"
+
+
 def apply(group, user, data):
     """Create the user's application to the group; returns it.
 
@@ -165,9 +174,10 @@ def apply(group, user, data):
                 "'Mine opgavegrupper' shows your application."
             )
         )
-    # One id per person: two applications sent at the same moment by the same
-    # person write the same key, and the second retries into AlreadyApplied.
-    new_id = f"application-{user_id}"
+    # One id per person and group: two applications sent at the same moment
+    # by the same person write the same key, and the second retries into
+    # AlreadyApplied. Hashed, so the URL does not name the person.
+    new_id = application_id(group, user_id)
     if new_id in group.objectIds():
         # A withdrawn or declined application keeps its place in the history.
         counter = 2
@@ -210,6 +220,8 @@ def add_member(group, data, user_id=None):
         application = api.content.create(
             container=group,
             type="Application",
+            # Not from the name: the URL must not name the person.
+            id=f"member-{uuid.uuid4().hex[:12]}",
             title=fullname,
             fullname=fullname,
             email=email,

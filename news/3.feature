@@ -1,0 +1,1 @@
+Task groups, mandates, meetings and recommendations as Dexterity types with their own workflows, board decisions with decision text and date, a public-transparency switch, and a permission matrix in docs/permissions.md.

@@ -1,0 +1,1 @@
+Residents sign up for groups; staff and the chair accept, waitlist or decline with seats enforced per constituency; members, followers, the board and applicants are told by e-mail; a roster that respects consent; the page 'Mine opgavegrupper' with a data download; applications anonymised after a group ends.

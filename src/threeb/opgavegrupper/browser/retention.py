@@ -1,0 +1,48 @@
+"""Classic UI: staff see which applications are due for anonymising and run it.
+
+The rules are in participation/retention.py; the zconsole script
+scripts/anonymise_applications.py runs the same from cron.
+"""
+
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from Products.statusmessages.interfaces import IStatusMessage
+from threeb.opgavegrupper import _
+from threeb.opgavegrupper.participation import retention
+
+
+class AnonymiseView(BrowserView):
+    index = ViewPageTemplateFile("templates/retention.pt")
+
+    def __call__(self):
+        if self.request.method == "POST":
+            CheckAuthenticator(self.request)
+            done = retention.anonymise(self.context)
+            count = sum(len(item["applications"]) for item in done)
+            IStatusMessage(self.request).add(
+                _("${count} applications anonymised.", mapping={"count": count}),
+                type="info",
+            )
+            # Post/redirect/get: a reload does not post again.
+            return self.request.response.redirect(self.url())
+        self.due = [
+            {
+                "title": item["group"].Title(),
+                "url": item["group"].absolute_url(),
+                "ended": api.portal.get_localized_time(item["ended"]),
+                "count": len(item["applications"]),
+            }
+            for item in retention.due(self.context)
+        ]
+        return self.index()
+
+    def url(self):
+        return f"{self.context.absolute_url()}/@@anonymise-applications"
+
+    def days(self):
+        return retention.retention_days()
+
+    def total(self):
+        return sum(item["count"] for item in self.due)

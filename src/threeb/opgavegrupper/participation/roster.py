@@ -1,0 +1,283 @@
+"""Who sits in a group, and where a person takes part.
+
+The roster of a group is its accepted members by constituency. The public
+sees only the names of members who consented and counts the others; the
+group itself, staff and the organisation board see every name and e-mail
+address. Both are drawn from catalog brains (one unrestricted search), then
+filtered by what the caller may see.
+
+A person's places (the groups they sit in, their applications, the groups
+they follow) are the same data seen from the person's side.
+"""
+
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from plone import api
+from plone.restapi.serializer.converters import json_compatible
+from threeb.opgavegrupper.content.application import IApplication
+from threeb.opgavegrupper.participation.applications import applications
+from threeb.opgavegrupper.participation.applications import CONSTITUENCY_ORDER
+from threeb.opgavegrupper.participation.applications import MEMBER_ROLE
+from threeb.opgavegrupper.vocabularies.constituencies import CONSTITUENCIES
+from zope.schema import getFieldsInOrder
+
+
+CHAIR_ROLE = "TaskGroupChair"
+
+# Roles that see the full roster of a group: the group itself, staff and the
+# organisation board (DESIGN.md: internal material), and site managers.
+FULL_ROSTER_ROLES = frozenset(
+    {"Manager", "Site Administrator", "Staff", "BoardMember", CHAIR_ROLE, MEMBER_ROLE}
+)
+
+TITLES = dict(CONSTITUENCIES)
+
+# How a person's local roles on a group are named in their data.
+ROLE_NAMES = ((CHAIR_ROLE, "chair"), (MEMBER_ROLE, "member"))
+
+
+def _current(user):
+    if user is None and not api.user.is_anonymous():
+        user = api.user.get_current()
+    return user
+
+
+def sees_full_roster(group, user=None):
+    """Whether the user (default: the current one) sees names and addresses."""
+    user = _current(user)
+    if user is None:
+        return False
+    return bool(FULL_ROSTER_ROLES & set(api.user.get_roles(user=user, obj=group)))
+
+
+def _chairs(group):
+    return {
+        principal for principal, roles in group.get_local_roles() if CHAIR_ROLE in roles
+    }
+
+
+def _email(brain):
+    """The member's address: from their account, without waking the application.
+
+    The catalog keeps no e-mail; a member with an account has it on the
+    account. Only people staff added without an account (an external adviser)
+    have their address on the application alone, so only those are woken.
+    """
+    if brain.applicant:
+        user = api.user.get(userid=brain.applicant)
+        return (user.getProperty("email") or None) if user is not None else None
+    return getattr(brain._unrestrictedGetObject(), "email", None)
+
+
+def _member(brain, full, chairs):
+    member = {"name": brain.Title, "chair": brain.applicant in chairs}
+    if full:
+        member["user_id"] = brain.applicant
+        member["email"] = _email(brain)
+    return member
+
+
+def roster(group, user=None):
+    """The roster of the group as the user (default: the current one) may see it.
+
+    Returns ``{"full": bool, "total": int, "constituencies": [...]}``; each
+    constituency that has seats or members is
+    ``{"constituency", "title", "seats", "filled", "members", "unnamed"}``.
+    ``members`` are ``{"name", "chair"}`` publicly and also carry ``user_id``
+    and ``email`` for those who see the full roster; ``unnamed`` counts the
+    members left out because they did not consent to be shown.
+    """
+    full = sees_full_roster(group, user)
+    by_constituency = {}
+    brains = applications(group, states=["accepted"])
+    for brain in brains:
+        by_constituency.setdefault(brain.constituency, []).append(brain)
+    seats = group.seats()
+    chairs = _chairs(group)
+    sections = []
+    for key in CONSTITUENCY_ORDER:
+        members = by_constituency.get(key, [])
+        if not members and not seats.get(key):
+            continue
+        shown = sorted(
+            (brain for brain in members if full or brain.consent_public),
+            key=lambda brain: (brain.Title or "").lower(),
+        )
+        sections.append(
+            {
+                "constituency": key,
+                "title": TITLES[key],
+                "seats": seats.get(key, 0),
+                "filled": len(members),
+                "members": [_member(brain, full, chairs) for brain in shown],
+                "unnamed": len(members) - len(shown),
+            }
+        )
+    return {"full": full, "total": len(brains), "constituencies": sections}
+
+
+# A person's places -----------------------------------------------------------
+
+
+def _catalog():
+    return api.portal.get_tool("portal_catalog")
+
+
+def _parent_path(path):
+    return path.rsplit("/", 1)[0]
+
+
+def _group_summary(brain):
+    return {
+        "@id": brain.getURL(),
+        "UID": brain.UID,
+        "title": brain.Title,
+        "review_state": brain.review_state,
+    }
+
+
+def _groups_at(paths):
+    """Group brains by path, unrestricted: a person's own groups, whatever state."""
+    if not paths:
+        return {}
+    brains = _catalog().unrestrictedSearchResults(
+        portal_type="TaskGroup", path={"query": sorted(paths), "depth": 0}
+    )
+    return {brain.getPath(): brain for brain in brains}
+
+
+def applications_of(user_id):
+    """Brains of every application the person made (or was added with)."""
+    return _catalog().unrestrictedSearchResults(
+        portal_type="Application", applicant=user_id, sort_on="created"
+    )
+
+
+def memberships(user_id):
+    """The groups the person sits in, by an accepted application or a local role.
+
+    Returns summaries with ``roles`` ("chair", "member") and the
+    ``constituency`` of the accepted application, if there is one.
+    """
+    accepted = {
+        _parent_path(brain.getPath()): brain.constituency
+        for brain in applications_of(user_id)
+        if brain.review_state == "accepted"
+    }
+    # No index holds local roles: allowedRolesAndUsers keeps "user:<id>"
+    # only on groups that are not public (it is just "Anonymous" otherwise),
+    # so every group is woken to read its local roles. Groups are few (tens a
+    # year); an index of the local roles on TaskGroup would spare this.
+    local = {}
+    for brain in _catalog().unrestrictedSearchResults(portal_type="TaskGroup"):
+        roles = set(brain._unrestrictedGetObject().get_local_roles_for_userid(user_id))
+        named = [name for role, name in ROLE_NAMES if role in roles]
+        if named:
+            local[brain.getPath()] = named
+    groups = _groups_at(set(accepted) | set(local))
+    found = []
+    for path, brain in sorted(groups.items(), key=lambda item: item[1].Title or ""):
+        roles = local.get(path, [])
+        if path in accepted and "member" not in roles:
+            roles = [*roles, "member"]
+        found.append(
+            {
+                **_group_summary(brain),
+                "roles": roles,
+                "constituency": accepted.get(path),
+            }
+        )
+    return found
+
+
+def application_summaries(user_id):
+    """The person's applications with their group and status, from brains."""
+    brains = list(applications_of(user_id))
+    groups = _groups_at({_parent_path(brain.getPath()) for brain in brains})
+    found = []
+    for brain in brains:
+        group = groups.get(_parent_path(brain.getPath()))
+        found.append(
+            {
+                "@id": brain.getURL(),
+                "id": brain.getId,
+                "group": _group_summary(group) if group is not None else None,
+                "constituency": brain.constituency,
+                "consent_public": brain.consent_public,
+                "review_state": brain.review_state,
+                "created": brain.created.ISO8601(),
+            }
+        )
+    return found
+
+
+def followed(user_id, unrestricted=False):
+    """Summaries of the groups the person follows.
+
+    Restricted by default, so a group that went back to draft drops out of
+    the person's page; the data export passes ``unrestricted`` to list every
+    follow that is stored.
+    """
+    query = {
+        "portal_type": "TaskGroup",
+        "followers": user_id,
+        "sort_on": "sortable_title",
+    }
+    catalog = _catalog()
+    search = catalog.unrestrictedSearchResults if unrestricted else catalog
+    return [_group_summary(brain) for brain in search(**query)]
+
+
+def _history(application):
+    """The application's decisions, without who took them (that is staff's data)."""
+    # Read the history itself: the workflow's review_history variable is
+    # guarded by a reviewer's permission the applicant does not have.
+    workflow = api.portal.get_tool("portal_workflow")
+    entries = []
+    for workflow_id in workflow.getChainFor(application):
+        entries.extend(application.workflow_history.get(workflow_id, ()))
+    return [
+        {
+            "action": entry.get("action"),
+            "review_state": entry.get("review_state"),
+            "time": json_compatible(entry.get("time")),
+            "comments": entry.get("comments") or None,
+        }
+        for entry in entries
+    ]
+
+
+def export(user_id):
+    """Everything the add-on stores about the person, ready for JSON.
+
+    The person's applications with all their fields and decisions, the groups
+    they sit in and the groups they follow (every stored follow, also of a
+    group they can no longer see). Only the person's own applications are
+    woken: a handful, and their fields are not in the catalog.
+    """
+    items = []
+    for brain in applications_of(user_id):
+        application = brain._unrestrictedGetObject()
+        fields = {
+            name: json_compatible(getattr(application, name, None))
+            for name, _field in getFieldsInOrder(IApplication)
+        }
+        group = aq_parent(aq_inner(application))
+        items.append(
+            {
+                "@id": brain.getURL(),
+                "id": brain.getId,
+                "group": {"@id": group.absolute_url(), "title": group.Title()},
+                "review_state": brain.review_state,
+                "created": json_compatible(application.created()),
+                "modified": json_compatible(application.modified()),
+                "history": _history(application),
+                **fields,
+            }
+        )
+    return {
+        "user_id": user_id,
+        "applications": items,
+        "memberships": memberships(user_id),
+        "following": followed(user_id, unrestricted=True),
+    }
