@@ -127,3 +127,28 @@ def test_staff_add_external_member(functional_app, group):
     staff.getControl(name="form.widgets.email").value = "karin@example.org"
     staff.getControl(name="form.buttons.add").click()
     assert "The member has been added." in staff.contents
+
+
+def test_mails_follow_the_browser_story(functional_app, functional_portal, group):
+    from ..notifications.conftest import mock_mailhost
+    from ..notifications.conftest import Outbox
+
+    with mock_mailhost(functional_portal) as mailhost:
+        transaction.commit()
+        outbox = Outbox(mailhost)
+        resident = browser_for(functional_app, "resident1")
+        resident.open(group.absolute_url() + "/@@apply")
+        resident.getControl(name="form.widgets.constituency:list").value = ["resident"]
+        resident.getControl(name="form.buttons.apply").click()
+        transaction.begin()
+        assert {"chair1@example.org", "staff1@example.org"} <= set(outbox.recipients)
+        seen = len(outbox.mails)
+
+        staff = browser_for(functional_app, "staff1")
+        staff.open(group.absolute_url() + "/@@manage-applications")
+        staff.getControl(name="message").value = "Vi ses til første møde"
+        staff.getControl(name="transition", index=0).click()
+        transaction.begin()
+        (mail,) = outbox.mails[seen:]
+        assert mail.to == "resident1@example.org"
+        assert "Vi ses til første møde" in mail.text

@@ -1,0 +1,56 @@
+"""From the first profile version to the one with applications and material."""
+
+from datetime import date
+from plone import api
+from threeb.opgavegrupper.participation import following
+
+import pytest
+
+
+PROFILE = "threeb.opgavegrupper:default"
+
+
+@pytest.fixture
+def old_site(portal):
+    """A site as the first version left it: no followers index, old version."""
+    catalog = api.portal.get_tool("portal_catalog")
+    with api.env.adopt_roles(["Manager"]):
+        folder = api.content.create(portal, "TaskGroupFolder", id="grupper")
+        group = api.content.create(
+            folder,
+            "TaskGroup",
+            id="vaskeri",
+            title="Vaskeri",
+            summary="S",
+            theme="Udlejning",
+            start=date(2026, 1, 1),
+            deadline=date(2026, 2, 1),
+        )
+    following.follow(group, "someone")
+    catalog.delIndex("followers")
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "20261127001")
+    return group
+
+
+def test_upgrade_is_offered(old_site):
+    setup = api.portal.get_tool("portal_setup")
+    # listUpgrades gives one entry per step, or a list per block of steps.
+    steps = setup.listUpgrades(PROFILE)
+    flat = [s for step in steps for s in (step if isinstance(step, list) else [step])]
+    assert [step["title"] for step in flat] == [
+        "Applications, material workflow, new indexes"
+    ]
+
+
+def test_upgrade_brings_site_up_to_date(old_site):
+    setup = api.portal.get_tool("portal_setup")
+    setup.upgradeProfile(PROFILE)
+    assert setup.getLastVersionForProfile(PROFILE) == ("20261127002",)
+    assert setup.listUpgrades(PROFILE) == []
+    catalog = api.portal.get_tool("portal_catalog")
+    assert "followers" in catalog.indexes()
+    # Existing content is in the new index without anyone touching it.
+    assert [
+        b.getId for b in catalog.unrestrictedSearchResults(followers="someone")
+    ] == ["vaskeri"]
