@@ -64,8 +64,17 @@ start: instance ## Serve the existing instance on http://$(HOST):$(PORT)
 .PHONY: run
 run: site logins start ## Install everything, create the demo site and serve it
 
+# axe-core for the browser tests (tests/browser/e2e), pinned by package-lock.json.
+# npm ci rewrites node_modules/.package-lock.json; touch makes it newer than its inputs.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+.PHONY: npm-install
+npm-install: node_modules/.package-lock.json ## Install axe-core (npm ci) for the browser tests
+
 .PHONY: test
-test: $(VENV)/.installed ## Run the whole test suite
+test: $(VENV)/.installed node_modules/.package-lock.json ## Run the whole test suite
 	$(BIN)/pytest
 
 .PHONY: lint

@@ -1,0 +1,1 @@
+"""Insight pages: participation dashboard, årshjul, board desk, memo, calendar."""

@@ -1,0 +1,1 @@
+"""Participation figures, shared by the dashboard and GET @participation."""

@@ -1,0 +1,94 @@
+"""GET @participation: the dashboard's figures for REST clients."""
+
+from pathlib import Path
+
+import csv
+import importlib.util
+import io
+import pytest
+import sys
+import transaction
+
+
+STATS = Path(__file__).resolve().parents[1] / "stats"
+
+
+def load(name):
+    # The data set of tests/stats, loaded by path (importlib test mode).
+    module_name = f"opgavegrupper_stats_{name}"
+    if module_name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(module_name, STATS / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules[module_name] = module
+    return sys.modules[module_name]
+
+
+@pytest.fixture
+def api_as(functional_portal, request_factory):
+    load("people").make_people()
+    load("dataset").build(functional_portal)
+    transaction.commit()
+
+    def session(user_id=None):
+        auth = (user_id, load("people").PASSWORD) if user_id else None
+        return request_factory(basic_auth=auth)
+
+    return session
+
+
+@pytest.mark.parametrize("path", ["/@participation", "/grupper/@participation"])
+@pytest.mark.parametrize("user_id", ["staff1", "board1"])
+def test_board_and_staff_get_the_figures(api_as, path, user_id):
+    response = api_as(user_id).get(path)
+    assert response.status_code == 200
+    data = response.json()
+    assert data["@id"].endswith(path)
+    assert data["participants_total"] == 5
+    assert data["participants_by_department"] == {
+        "Hvidovre": 2,
+        "Tingbjerg": 2,
+        "none": 1,
+    }
+    assert data["decisions"] == {"adopted": 2, "rejected": 1}
+    assert data["days_from_start"]["to_decision"]["median"] == 85.5
+    assert data["implementation"]["average_progress"] == 70.0
+
+
+def test_anonymous_gets_401(api_as):
+    response = api_as().get("/grupper/@participation")
+    assert response.status_code == 401
+    assert response.json()["error"]["type"] == "Unauthorized"
+
+
+def test_resident_gets_403(api_as):
+    response = api_as("resident1").get("/grupper/@participation")
+    assert response.status_code == 403
+    error = response.json()["error"]
+    assert error["type"] == "Forbidden"
+    assert "participants_total" not in response.text
+
+
+def test_csv(api_as):
+    response = api_as("staff1").get("/@participation", params={"format": "csv"})
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert ["participants_total", "", "5"] in rows
+    assert ["applications_per_month", "2026-01", "3"] in rows
+
+
+def test_residents_get_no_csv_either(api_as):
+    response = api_as("resident1").get("/@participation", params={"format": "csv"})
+    assert response.status_code == 403
+    assert response.json()["error"]["type"] == "Forbidden"
+
+
+def test_unknown_format_is_a_bad_request(api_as):
+    response = api_as("staff1").get("/@participation", params={"format": "xml"})
+    assert response.status_code == 400
+    assert response.json()["error"] == {
+        "type": "BadRequest",
+        "message": "format must be json or csv",
+        "field": "format",
+    }
