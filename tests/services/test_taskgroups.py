@@ -103,3 +103,9 @@ def test_bad_parameters_are_400(folder, anon_request, params, field):
     response = anon_request.get("/grupper/@taskgroups", params=params)
     assert response.status_code == 400
     assert response.json()["error"]["field"] == field
+
+
+@pytest.mark.parametrize("text", ["\x15", "not", "and or", '"vask', "*"])
+def test_search_syntax_is_not_an_error(folder, anon_request, text):
+    response = anon_request.get("/grupper/@taskgroups", params={"text": text})
+    assert response.status_code == 200

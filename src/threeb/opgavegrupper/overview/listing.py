@@ -6,6 +6,8 @@ catalog brains and their metadata; no group object is woken.
 
 from plone import api
 
+import re
+
 
 BATCH_SIZE = 20
 FILTERS = ("review_state", "theme", "departments", "open", "text")
@@ -59,11 +61,22 @@ def _query(context, filters, skip=None):
         query["theme"] = filters["theme"]
     if filters["departments"] and skip != "departments":
         query["departments"] = filters["departments"]
-    if filters["text"]:
+    words = search_words(filters["text"])
+    if words:
         # Words are matched as prefixes, as people type in a search box.
-        words = filters["text"].replace('"', " ").split()
         query["SearchableText"] = " ".join(f"{word}*" for word in words)
     return query
+
+
+# ZCTextIndex reads these as operators, not as words to look for.
+OPERATORS = {"and", "or", "not", "near"}
+
+
+def search_words(text):
+    """The words of a search, without the text index's query syntax."""
+    return [
+        word for word in re.findall(r"\w+", text or "") if word.lower() not in OPERATORS
+    ]
 
 
 def search(context, filters):

@@ -208,6 +208,10 @@ def application_summaries(user_id):
                 "created": brain.created.ISO8601(),
             }
         )
+    # Newest first; the group's path breaks ties of the same second, so the
+    # order is the same on every call.
+    found.sort(key=lambda item: item["@id"])
+    found.sort(key=lambda item: item["created"], reverse=True)
     return found
 
 

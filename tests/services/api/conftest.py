@@ -1,0 +1,147 @@
+"""Real calls against the demo site, checked against the OpenAPI document and
+written down as the examples of docs/api.md."""
+
+from pathlib import Path
+from threeb.opgavegrupper.services.openapi.get import load_spec
+
+import json
+import pytest
+import re
+import requests
+
+
+DOC = Path(__file__).parents[3] / "docs" / "api.md"
+PASSWORD = "opgave-demo"
+
+# Values that differ from run to run, replaced so the document is stable.
+VOLATILE = (
+    (re.compile(r"http://localhost:\d+/plone"), "http://localhost:8080/Plone"),
+    (re.compile(r"\b[0-9a-f]{32}\b"), "0123456789abcdef0123456789abcdef"),
+    (re.compile(r"(application|member)-[0-9a-f]{12}"), r"\1-0123456789ab"),
+    (
+        re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)?"),
+        "2026-11-27T12:00:00+00:00",
+    ),
+    (re.compile(r"b_start=\d+"), "b_start=0"),
+)
+
+
+def stable(text):
+    for pattern, replacement in VOLATILE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class Recorder:
+    """Calls the API, checks each answer against the spec, keeps examples."""
+
+    def __init__(self, base):
+        self.base = base
+        self.spec = load_spec()
+        self.examples = []
+
+    def call(self, method, path, user=None, body=None, operation=None, note=""):
+        response = requests.request(
+            method,
+            f"{self.base}{path}",
+            json=body,
+            auth=(user, PASSWORD) if user else None,
+            headers={"Accept": "application/json"},
+            timeout=60,
+        )
+        self.check(method, path, response)
+        self.examples.append(
+            {
+                "operation": operation,
+                "method": method,
+                "path": path,
+                "user": user,
+                "body": body,
+                "status": response.status_code,
+                "response": response.json() if response.content else None,
+                "note": note,
+            }
+        )
+        return response
+
+    def operation_for(self, method, path):
+        bare = path.split("?")[0]
+        for template, operations in self.spec["paths"].items():
+            pattern = "^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$"
+            if re.match(pattern, bare) and method.lower() in operations:
+                return operations[method.lower()]
+        raise AssertionError(f"{method} {bare} is not in the OpenAPI document")
+
+    def check(self, method, path, response):
+        from jsonschema import Draft202012Validator
+
+        operation = self.operation_for(method, path)
+        documented = operation["responses"].get(str(response.status_code))
+        assert documented, f"{method} {path}: {response.status_code} is not documented"
+        schema = documented["content"]["application/json"]["schema"]
+        root = {"components": self.spec["components"], **schema}
+        Draft202012Validator(root).validate(response.json())
+
+
+@pytest.fixture
+def recorder(acceptance):
+    return Recorder(acceptance["portal"].absolute_url() + "/++api++")
+
+
+def render(recorder):
+    spec = recorder.spec
+    lines = [
+        "# REST API of threeb.opgavegrupper",
+        "",
+        "<!-- Written by tests/services/api (make test); do not edit. -->",
+        "",
+        spec["info"]["description"],
+        "",
+        "The OpenAPI 3.1 document is served at `GET @taskgroups-openapi`. "
+        "Every example below is a real call against the demo site, made and "
+        "checked against that document by the test suite.",
+        "",
+    ]
+    for template, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            lines += [f"## `{method.upper()} {template}`", "", operation["summary"], ""]
+            for example in recorder.examples:
+                if example["operation"] != operation["operationId"]:
+                    continue
+                who = example["user"] or "anonymous"
+                lines += [f"As **{who}**{example['note']}:", "", "```http"]
+                lines.append(f"{example['method']} {example['path']} HTTP/1.1")
+                lines.append("Accept: application/json")
+                if example["body"] is not None:
+                    lines += ["Content-Type: application/json", ""]
+                    lines.append(
+                        json.dumps(example["body"], indent=2, ensure_ascii=False)
+                    )
+                lines += ["```", "", "```json"]
+                lines.append(f"// {example['status']}")
+                lines.append(
+                    json.dumps(
+                        example["response"],
+                        indent=2,
+                        ensure_ascii=False,
+                        sort_keys=True,
+                    )
+                )
+                lines += ["```", ""]
+    return stable("\n".join(lines).rstrip() + "\n")
+
+
+def check_doc(recorder):
+    """docs/api.md must be what the calls just made say.
+
+    UPDATE_API_DOCS=1 make test writes it instead of comparing.
+    """
+    import os
+
+    text = render(recorder)
+    if os.environ.get("UPDATE_API_DOCS"):
+        DOC.parent.mkdir(exist_ok=True)
+        DOC.write_text(text, encoding="utf-8")
+    assert DOC.read_text(encoding="utf-8") == text, (
+        "docs/api.md is out of date: run UPDATE_API_DOCS=1 make test"
+    )
