@@ -73,12 +73,15 @@ setup(
     ],
     extras_require={
         "test": [
+            "hypothesis",
+            "jsonschema",
             "playwright",
             "plone.app.testing",
             "plone.testing",
             "pytest",
             "pytest-plone",
             "requests",
+            "schemathesis",
         ],
         "dev": [
             "i18ndude",

@@ -34,6 +34,18 @@ PAGES = [
     ("mette", f"{RECRUITING}/@@add-member"),
     ("jens", "@@mine-opgavegrupper"),
     ("mette", "@@mine-opgavegrupper"),
+    (None, "opgavegrupper"),
+    ("jens", "opgavegrupper?theme=Gr%C3%B8n+omstilling"),
+    ("mette", "opgavegrupper"),
+    (None, f"{ACTIVE}/kommissorium"),
+    (None, f"{ACTIVE}/moede-1"),
+    (None, f"{ACTIVE}/vild-natur-i-en-tredjedel-af-gardene"),
+    ("ole", f"{ACTIVE}/vild-natur-i-en-tredjedel-af-gardene/@@decision-memo"),
+    (None, "opgavegrupper/@@aarshjul"),
+    ("mette", "opgavegrupper/@@aarshjul"),
+    ("ole", "@@board-desk"),
+    ("mette", "@@board-desk"),
+    ("ole", "@@participation-dashboard"),
 ]
 
 

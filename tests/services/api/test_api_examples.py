@@ -146,4 +146,29 @@ def test_endpoints_as_documented(recorder):
     assert mine["user_id"] == "jens"
     assert call("GET", "/@my-taskgroups", operation="myTaskGroups").status_code == 401
 
+    trail = call(
+        "GET", f"{ACTIVE}/@trail", operation="trail", note=": what is public"
+    ).json()
+    assert [item for item in trail["items"] if item.get("state") == "adopted"]
+    figures = call(
+        "GET",
+        "/@participation",
+        user="ole",
+        operation="participation",
+        note=" (the board)",
+    )
+    assert figures.status_code == 200
+    assert (
+        call(
+            "GET",
+            "/@participation",
+            user="jens",
+            operation="participation",
+            note=" (a resident)",
+        ).status_code
+        == 403
+    )
+    calendar = call("GET", "/@calendar", operation="calendar")
+    assert calendar.text.startswith("BEGIN:VCALENDAR")
+
     check_doc(recorder)

@@ -39,14 +39,15 @@ def test_upgrade_is_offered(old_site):
     steps = setup.listUpgrades(PROFILE)
     flat = [s for step in steps for s in (step if isinstance(step, list) else [step])]
     assert [step["title"] for step in flat] == [
-        "Applications, material workflow, new indexes"
+        "Applications, material workflow, new indexes",
+        "Pages, figures and decision metadata",
     ]
 
 
 def test_upgrade_brings_site_up_to_date(old_site):
     setup = api.portal.get_tool("portal_setup")
     setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("20261127002",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("20261127003",)
     assert setup.listUpgrades(PROFILE) == []
     catalog = api.portal.get_tool("portal_catalog")
     assert "followers" in catalog.indexes()
