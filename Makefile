@@ -74,7 +74,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 npm-install: node_modules/.package-lock.json ## Install axe-core (npm ci) for the browser tests
 
 .PHONY: test
-test: $(VENV)/.installed node_modules/.package-lock.json ## Run the whole test suite
+.PHONY: system-deps
+system-deps: ## Debian packages of the browser tests (Chromium, npm); as root
+	bash scripts/install-system-deps.sh
+
+test: system-deps $(VENV)/.installed node_modules/.package-lock.json ## Run the whole test suite
 	$(BIN)/pytest
 
 .PHONY: lint
