@@ -107,7 +107,7 @@ def test_decide_through_workflow_and_full_seat(group, as_user):
     assert response.status_code == 200, response.text
     second = f"{path(group)}/{application_id(group, 'resident2')}"
     response = staff.post(f"{second}/@workflow/accept")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "seats" in response.text
     assert staff.post(f"{second}/@workflow/waitlist").status_code == 200
     listing = staff.get(f"{path(group)}/@applications").json()
@@ -179,7 +179,7 @@ def test_two_staff_accepting_the_last_seat(functional_portal, group, as_user):
 
     with ThreadPoolExecutor(max_workers=3) as pool:
         statuses = sorted(pool.map(accept, ["resident1", "resident2", "resident3"]))
-    assert statuses == [200, 400, 400]
+    assert statuses == [200, 409, 409]
     transaction.begin()
     accepted = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
         portal_type="Application", review_state="accepted"

@@ -82,6 +82,16 @@ def test_whole_story_over_rest(as_user, anon_request):
     assert response.json()["review_state"] == "recruiting"
     assert anon_request.get(path).status_code == 200
 
+    response = resident.post(f"{path}/@apply", json={"constituency": "resident"})
+    assert response.status_code == 201, response.text
+    application = response.json()["@id"].split(path)[-1]
+    response = staff.post(
+        f"{path}{application}/@workflow/accept", json={"comment": "Velkommen"}
+    )
+    assert response.status_code == 200, response.text
+    mine = resident.get("/@my-taskgroups").json()
+    assert [a["review_state"] for a in mine["applications"]] == ["accepted"]
+
     response = staff.post(
         path,
         json={
@@ -94,7 +104,8 @@ def test_whole_story_over_rest(as_user, anon_request):
     assert response.status_code == 201, response.text
     mandate = f"{path}/kommissorium"
     assert staff.post(f"{mandate}/@workflow/submit_for_approval").status_code == 200
-    assert resident.post(f"{mandate}/@workflow/approve").status_code in (401, 403)
+    # A member sees the mandate but may not approve it.
+    assert resident.post(f"{mandate}/@workflow/approve").status_code in (400, 401, 403)
     assert board.post(f"{mandate}/@workflow/approve").status_code == 200
 
     assert staff.post(f"{path}/@workflow/start_work").status_code == 200

@@ -33,3 +33,18 @@ def test_folder_items_carry_it_too(functional_portal, anon_request):
     (item,) = response.json()["items"]
     assert item["theme"] == "Udlejning"
     assert "seats_filled" in item
+
+
+def test_search_filters_on_the_add_ons_indexes(functional_portal, anon_request):
+    make_people()
+    make_group(functional_portal)
+    draft = make_group(functional_portal, state="draft")
+    transaction.commit()
+    response = anon_request.get(
+        "/@search", params={"portal_type": "TaskGroup", "theme": "Udlejning"}
+    )
+    ids = [item["@id"].rsplit("/", 1)[-1] for item in response.json()["items"]]
+    assert len(ids) == 1
+    assert draft.getId() not in ids
+    response = anon_request.get("/@search", params={"theme": "Økonomi"})
+    assert response.json()["items"] == []

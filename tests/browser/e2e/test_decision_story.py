@@ -64,7 +64,9 @@ def arrange_the_work(group):
             title="Opstart",
             start=start,
             end=start + timedelta(hours=2),
-            minutes=RichTextValue("<p>Vi gik opgangene igennem.</p>", "text/html", "text/x-html-safe"),
+            minutes=RichTextValue(
+                "<p>Vi gik opgangene igennem.</p>", "text/html", "text/x-html-safe"
+            ),
         )
         api.content.create(
             group,
@@ -72,7 +74,9 @@ def arrange_the_work(group):
             id="lys",
             title="Lys med bevægelsessensor",
             summary="Lyset tænder, når nogen kommer.",
-            recommendation=RichTextValue("<p>Sensorer i alle opgange.</p>", "text/html", "text/x-html-safe"),
+            recommendation=RichTextValue(
+                "<p>Sensorer i alle opgange.</p>", "text/html", "text/x-html-safe"
+            ),
         )
     transaction.commit()
 
