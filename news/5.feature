@@ -1,0 +1,1 @@
+Classic UI pages: the overview with filters, a group's page with its trail from mandate to implementation, the årshjul, the board desk with decision memos, the participation dashboard, calendar feeds and phone-friendly item views; tested in headless Chromium with axe-core.
