@@ -55,6 +55,9 @@ def main(app):
             print(f"Installed {PACKAGE} in the existing site {SITE_ID}.")
         elif installer.upgrade_info(PACKAGE).get("required"):
             installer.upgrade_product(PACKAGE)
+            # The demo profile only adds what is missing: a demo site made by
+            # an older version gets the demo content that came later.
+            site.portal_setup.runAllImportStepsFromProfile(f"profile-{PACKAGE}:demo")
             transaction.commit()
             print(f"Upgraded {PACKAGE} in the existing site {SITE_ID}.")
         else:
