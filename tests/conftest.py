@@ -31,3 +31,50 @@ globals().update(
 @pytest.fixture
 def package_name() -> str:
     return "threeb.opgavegrupper"
+
+
+def set_state(obj, state):
+    """Put ``obj`` straight into ``state``, skipping the way there, so a
+    state's permissions are tested on their own, without the rules that guard
+    the transitions."""
+    from DateTime import DateTime
+    from plone import api
+    from plone.app.testing import TEST_USER_ID
+
+    wftool = api.portal.get_tool("portal_workflow")
+    (workflow,) = wftool.getWorkflowsFor(obj)
+    assert state in workflow.states.objectIds()
+    wftool.setStatusOf(
+        workflow.getId(),
+        obj,
+        {
+            "review_state": state,
+            "action": None,
+            "actor": TEST_USER_ID,
+            "comments": "",
+            "time": DateTime(),
+        },
+    )
+    workflow.updateRoleMappingsFor(obj)
+    obj.reindexObject()
+    obj.reindexObjectSecurity()
+
+
+@pytest.fixture
+def in_state():
+    """``in_state(obj, "adopted")``: see set_state()."""
+    return set_state
+
+
+@pytest.fixture
+def do_transition():
+    """Run a transition as a user, as the workflow tool does for a click."""
+    from plone import api
+
+    def run(obj, transition, user_id, comment=""):
+        wftool = api.portal.get_tool("portal_workflow")
+        with api.env.adopt_user(username=user_id):
+            wftool.doActionFor(obj, transition, comment=comment)
+        return api.content.get_state(obj=obj)
+
+    return run

@@ -1,6 +1,5 @@
 """A task group with its people, and helpers to move content through states."""
 
-from DateTime import DateTime
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -44,44 +43,6 @@ def people(group):
         if local_role:
             api.user.grant_roles(username=user_id, obj=group, roles=[local_role])
     return PEOPLE
-
-
-@pytest.fixture
-def in_state():
-    """Put an object straight into a state, skipping the way there."""
-
-    def set_state(obj, state):
-        wftool = api.portal.get_tool("portal_workflow")
-        (workflow,) = wftool.getWorkflowsFor(obj)
-        assert state in workflow.states.objectIds()
-        wftool.setStatusOf(
-            workflow.getId(),
-            obj,
-            {
-                "review_state": state,
-                "action": None,
-                "actor": TEST_USER_ID,
-                "comments": "",
-                "time": DateTime(),
-            },
-        )
-        workflow.updateRoleMappingsFor(obj)
-        obj.reindexObject()
-
-    return set_state
-
-
-@pytest.fixture
-def do_transition():
-    """Run a transition as a user, as the workflow tool does for a click."""
-
-    def run(obj, transition, username, comment=""):
-        wftool = api.portal.get_tool("portal_workflow")
-        with api.env.adopt_user(username=username):
-            wftool.doActionFor(obj, transition, comment=comment)
-        return api.content.get_state(obj=obj)
-
-    return run
 
 
 @pytest.fixture

@@ -2,12 +2,10 @@
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from DateTime import DateTime
 from datetime import date
 from email import message_from_bytes
 from email import policy
 from plone import api
-from plone.app.testing import TEST_USER_ID
 from plone.registry.interfaces import IRegistry
 from Products.CMFPlone.tests.utils import MockMailHost
 from Products.MailHost.interfaces import IMailHost
@@ -194,41 +192,3 @@ def rest_group(functional_portal):
         transaction.commit()
         yield group, Outbox(mock)
         transaction.abort()
-
-
-@pytest.fixture
-def in_state():
-    """Put an object straight into a state, skipping the way there."""
-
-    def set_state(obj, state):
-        wftool = api.portal.get_tool("portal_workflow")
-        (workflow,) = wftool.getWorkflowsFor(obj)
-        assert state in workflow.states.objectIds()
-        wftool.setStatusOf(
-            workflow.getId(),
-            obj,
-            {
-                "review_state": state,
-                "action": None,
-                "actor": TEST_USER_ID,
-                "comments": "",
-                "time": DateTime(),
-            },
-        )
-        workflow.updateRoleMappingsFor(obj)
-        obj.reindexObjectSecurity()
-
-    return set_state
-
-
-@pytest.fixture
-def do_transition():
-    """Run a transition as a user, as the workflow tool does for a click."""
-
-    def run(obj, transition, user_id, comment=""):
-        wftool = api.portal.get_tool("portal_workflow")
-        with api.env.adopt_user(username=user_id):
-            wftool.doActionFor(obj, transition, comment=comment)
-        return api.content.get_state(obj=obj)
-
-    return run

@@ -1,6 +1,5 @@
 """A folder and a group to test on, content in any state, a user per role."""
 
-from DateTime import DateTime
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -17,27 +16,6 @@ GROUP_OF_ROLE = {
 }
 LOCAL_ROLES = ("TaskGroupChair", "TaskGroupMember")
 PASSWORD = "secret-pw-1"
-
-
-def set_state(obj, state):
-    """Put ``obj`` straight into ``state``, so a state's permissions are tested
-    on their own, without the rules that guard the way there."""
-    wftool = api.portal.get_tool("portal_workflow")
-    (workflow,) = wftool.getWorkflowsFor(obj)
-    assert state in workflow.states.objectIds()
-    wftool.setStatusOf(
-        workflow.getId(),
-        obj,
-        {
-            "review_state": state,
-            "action": None,
-            "actor": TEST_USER_ID,
-            "comments": "",
-            "time": DateTime(),
-        },
-    )
-    workflow.updateRoleMappingsFor(obj)
-    obj.reindexObject()
 
 
 @pytest.fixture
@@ -72,8 +50,3 @@ def user_with_role():
         return username
 
     return make
-
-
-@pytest.fixture
-def in_state():
-    return set_state
