@@ -1,37 +1,22 @@
 """GET @participation: the dashboard's figures for REST clients."""
 
-from pathlib import Path
+from ..stats import dataset as stats_dataset
+from ..stats import people
 
 import csv
-import importlib.util
 import io
 import pytest
-import sys
 import transaction
-
-
-STATS = Path(__file__).resolve().parents[1] / "stats"
-
-
-def load(name):
-    # The data set of tests/stats, loaded by path (importlib test mode).
-    module_name = f"opgavegrupper_stats_{name}"
-    if module_name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(module_name, STATS / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules[module_name] = module
-    return sys.modules[module_name]
 
 
 @pytest.fixture
 def api_as(functional_portal, request_factory):
-    load("people").make_people()
-    load("dataset").build(functional_portal)
+    people.make_people()
+    stats_dataset.build(functional_portal)
     transaction.commit()
 
     def session(user_id=None):
-        auth = (user_id, load("people").PASSWORD) if user_id else None
+        auth = (user_id, people.PASSWORD) if user_id else None
         return request_factory(basic_auth=auth)
 
     return session
