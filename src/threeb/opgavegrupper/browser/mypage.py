@@ -7,11 +7,11 @@ from the request.
 from AccessControl import Unauthorized
 from DateTime import DateTime
 from plone import api
-from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 from threeb.opgavegrupper import _
+from threeb.opgavegrupper.browser import csrf
 from threeb.opgavegrupper.participation import following
 from threeb.opgavegrupper.participation import roster
 from zExceptions import NotFound
@@ -117,7 +117,12 @@ class FollowView(BrowserView):
             raise Unauthorized("You cannot see this group.")
         if self.request.method != "POST":
             return self.form()
-        CheckAuthenticator(self.request)
+        if not csrf.token_valid(self.request):
+            csrf.refuse(
+                self.request,
+                _("Nothing was changed: the page was too old. Please try again."),
+            )
+            return self.form()
         action = self.request.form.get("action")
         if action not in ("follow", "unfollow"):
             action = "unfollow" if self.following() else "follow"

@@ -5,11 +5,11 @@ scripts/anonymise_applications.py runs the same from cron.
 """
 
 from plone import api
-from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 from threeb.opgavegrupper import _
+from threeb.opgavegrupper.browser import csrf
 from threeb.opgavegrupper.participation import retention
 
 
@@ -18,7 +18,15 @@ class AnonymiseView(BrowserView):
 
     def __call__(self):
         if self.request.method == "POST":
-            CheckAuthenticator(self.request)
+            if not csrf.token_valid(self.request):
+                csrf.refuse(
+                    self.request,
+                    _(
+                        "Nothing was anonymised: the page was too old. "
+                        "Please try again."
+                    ),
+                )
+                return self.page()
             done = retention.anonymise(self.context)
             count = sum(len(item["applications"]) for item in done)
             IStatusMessage(self.request).add(
@@ -27,6 +35,9 @@ class AnonymiseView(BrowserView):
             )
             # Post/redirect/get: a reload does not post again.
             return self.request.response.redirect(self.url())
+        return self.page()
+
+    def page(self):
         self.due = [
             {
                 "title": item["group"].Title(),

@@ -1,10 +1,10 @@
 """Staff and the chair decide on a group's applications."""
 
 from plone import api
-from plone.protect import CheckAuthenticator
 from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
 from threeb.opgavegrupper import _
+from threeb.opgavegrupper.browser import csrf
 from threeb.opgavegrupper.participation import seats
 from threeb.opgavegrupper.vocabularies.constituencies import CONSTITUENCIES
 from zExceptions import BadRequest
@@ -26,13 +26,21 @@ class ManageApplicationsView(BrowserView):
 
     def __call__(self):
         if self.request.method == "POST":
+            if not csrf.token_valid(self.request):
+                csrf.refuse(
+                    self.request,
+                    _(
+                        "The decision was not saved: the page was too old. "
+                        "Please try again."
+                    ),
+                )
+                return self.index()
             self.decide()
             self.request.response.redirect(self.request.URL)
             return ""
         return self.index()
 
     def decide(self):
-        CheckAuthenticator(self.request)
         application_id = self.request.form.get("application", "")
         transition = self.request.form.get("transition", "")
         message = (self.request.form.get("message") or "").strip()

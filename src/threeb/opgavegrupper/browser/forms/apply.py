@@ -3,6 +3,7 @@
 from plone import api
 from plone.autoform.form import AutoExtensibleForm
 from threeb.opgavegrupper import _
+from threeb.opgavegrupper.browser import csrf
 from threeb.opgavegrupper.content.application import IApplicationForm
 from threeb.opgavegrupper.participation import applications
 from threeb.opgavegrupper.participation.errors import ParticipationError
@@ -30,6 +31,15 @@ class ApplyForm(AutoExtensibleForm, form.Form):
 
     @button.buttonAndHandler(_("Send my application"), name="apply")
     def handle_apply(self, action):
+        if not csrf.token_valid(self.request):
+            csrf.refuse(
+                self.request,
+                _(
+                    "Your application was not sent: the page was too old. "
+                    "Please try again."
+                ),
+            )
+            return
         data, errors = self.extractData()
         if errors:
             self.status = self.formErrorsMessage

@@ -4,6 +4,7 @@ from plone import api
 from plone.autoform.form import AutoExtensibleForm
 from plone.supermodel import model
 from threeb.opgavegrupper import _
+from threeb.opgavegrupper.browser import csrf
 from threeb.opgavegrupper.content.application import email_constraint
 from threeb.opgavegrupper.participation import applications
 from threeb.opgavegrupper.participation.errors import ParticipationError
@@ -45,6 +46,12 @@ class AddMemberForm(AutoExtensibleForm, form.Form):
 
     @button.buttonAndHandler(_("Add member"), name="add")
     def handle_add(self, action):
+        if not csrf.token_valid(self.request):
+            csrf.refuse(
+                self.request,
+                _("The member was not added: the page was too old. Please try again."),
+            )
+            return
         data, errors = self.extractData()
         if errors:
             self.status = self.formErrorsMessage

@@ -12,6 +12,7 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 from threeb.opgavegrupper import _
+from threeb.opgavegrupper.browser import csrf
 from threeb.opgavegrupper.stats.access import is_board_or_staff
 from zExceptions import Unauthorized
 from zope.i18n import translate
@@ -37,6 +38,9 @@ class BoardDeskView(BrowserView):
         if not is_board_or_staff(self.context):
             raise Unauthorized("Only the organisation board and staff use the desk.")
         if self.request.method == "POST":
+            if not csrf.token_valid(self.request):
+                csrf.refuse(self.request)
+                return self.index()
             self.decide()
             self.request.response.redirect(
                 f"{self.context.absolute_url()}/@@board-desk"
