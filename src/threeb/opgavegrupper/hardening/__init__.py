@@ -1,0 +1,1 @@
+"""Defences against forged requests, revoked tokens and lists of people."""
