@@ -4,8 +4,10 @@ from .conftest import ENDED
 from .conftest import set_state
 from DateTime import DateTime
 from plone import api
+from threeb.opgavegrupper.participation import membership
 from threeb.opgavegrupper.participation import retention
 from threeb.opgavegrupper.participation import roster
+from threeb.opgavegrupper.participation import seats
 from threeb.opgavegrupper.participation.applications import application_id
 
 import pytest
@@ -26,6 +28,7 @@ def test_nothing_before_the_days_have_passed(portal, groups):
 
 
 def test_after_the_days_the_personal_data_is_gone(portal, groups):
+    anna_id = application_id(groups["vaskeriet"], "anna")
     done = retention.anonymise(portal, now=ENDED + 181)
     assert [(item["group"], item["state"]) for item in done] == [
         ("/plone/grupper/vaskeriet", "concluded")
@@ -41,7 +44,7 @@ def test_after_the_days_the_personal_data_is_gone(portal, groups):
         assert application.Title() == "Anonymised application"
         for name in PERSONAL:
             assert getattr(application, name) is None, name
-    anna = group[application_id(group, "anna")]
+    anna = group[anna_id]
     # Kept for the participation figures.
     assert anna.constituency == "resident"
     assert anna.department == "Tingbjerg"
@@ -77,12 +80,18 @@ def test_no_link_to_the_account_is_left(portal, groups):
     assert applications_found("Andersen") == []
 
 
-def test_the_group_keeps_its_members_roles(portal, groups):
-    # Anonymising removes data, it revokes no membership: the concluded
-    # group's members stay its record.
+def test_the_member_role_follows_the_anonymised_applications(portal, groups):
+    # Membership follows the applications: once none names Anna, she is no
+    # member, while her seat still counts in the group's record.
+    group = groups["vaskeriet"]
+    assert "TaskGroupMember" in api.user.get_roles(
+        username="anna", obj=group, inherit=False
+    )
     retention.anonymise(portal, now=ENDED + 181)
-    roles = api.user.get_roles(username="anna", obj=groups["vaskeriet"], inherit=False)
-    assert "TaskGroupMember" in roles
+    roles = api.user.get_roles(username="anna", obj=group, inherit=False)
+    assert "TaskGroupMember" not in roles
+    assert seats.filled(group)["resident"] == 1
+    assert membership.problems(group) == []
 
 
 def test_groups_still_open_are_untouched(portal, groups):
@@ -94,8 +103,8 @@ def test_groups_still_open_are_untouched(portal, groups):
 
 
 def test_a_second_run_changes_nothing(portal, groups):
-    assert retention.anonymise(portal, now=ENDED + 181)
     anna = groups["vaskeriet"][application_id(groups["vaskeriet"], "anna")]
+    assert retention.anonymise(portal, now=ENDED + 181)
     before = (anna.Title(), anna.constituency, anna.department, anna.modified())
     assert retention.due(portal, now=ENDED + 400) == []
     assert retention.anonymise(portal, now=ENDED + 400) == []
@@ -119,12 +128,13 @@ def test_cancelled_by_the_real_transition(portal, groups):
     haver = groups["haver"]
     with api.env.adopt_roles(["Manager"]):
         api.content.transition(haver, transition="cancel")
+    carl_id = application_id(haver, "carl")
     now = DateTime()
     due = retention.due(portal, now=now + 181)
     assert [item["group"].getId() for item in due] == ["vaskeriet", "haver"]
     assert retention.due(portal, now=now + 179)[0]["group"].getId() == "vaskeriet"
     retention.anonymise(portal, now=now + 181)
-    assert haver[application_id(haver, "carl")].anonymised is True
+    assert haver[carl_id].anonymised is True
 
 
 def test_due_lists_what_would_be_done(portal, groups):

@@ -41,13 +41,14 @@ def test_upgrade_is_offered(old_site):
     assert [step["title"] for step in flat] == [
         "Applications, material workflow, new indexes",
         "Pages, figures and decision metadata",
+        "Membership follows the applications",
     ]
 
 
 def test_upgrade_brings_site_up_to_date(old_site):
     setup = api.portal.get_tool("portal_setup")
     setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("20261127003",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("20261130001",)
     assert setup.listUpgrades(PROFILE) == []
     catalog = api.portal.get_tool("portal_catalog")
     assert "followers" in catalog.indexes()

@@ -6,6 +6,8 @@ from plone.supermodel import model
 from threeb.opgavegrupper import _
 from zope import schema
 from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
 
 import re
 
@@ -81,6 +83,19 @@ class IApplicationForm(model.Schema):
     )
 
 
+class SeatNotAllowed(Invalid):
+    __doc__ = _("The applicant's roles do not allow that seat.")
+    field = "constituency"
+
+
+# Who may change what (docs/permissions.md, "Applications"):
+# - the applicant, while the application is pending, and staff: the fields of
+#   the sign-up form except the seat ("Modify portal content", which the
+#   workflow gives the Owner in "pending" only);
+# - staff, while it is pending: the seat ("Change seat", workflow-managed);
+# - staff: the name, address and organisation of a member ("Manage members");
+# - nobody by hand: who applied, the decision message, the anonymised flag
+#   ("Edit application record", held by no role): the rules write them.
 class IApplication(IApplicationForm):
     """The stored application, with who applied and the decision."""
 
@@ -92,8 +107,11 @@ class IApplication(IApplicationForm):
         required=True,
     )
 
+    directives.write_permission(constituency="threeb.opgavegrupper.ChangeSeat")
+
     applicant = schema.TextLine(title=_("User"), required=False)
     directives.mode(applicant="display")
+    directives.write_permission(applicant="threeb.opgavegrupper.EditApplicationRecord")
 
     fullname = schema.TextLine(title=_("Name"), required=False)
 
@@ -106,14 +124,42 @@ class IApplication(IApplicationForm):
         description=_("For an external adviser."),
         required=False,
     )
+    directives.write_permission(
+        fullname="threeb.opgavegrupper.ManageMembers",
+        email="threeb.opgavegrupper.ManageMembers",
+        organisation="threeb.opgavegrupper.ManageMembers",
+    )
 
     decision_message = schema.Text(
         title=_("Message with the decision"),
         required=False,
     )
+    directives.write_permission(
+        decision_message="threeb.opgavegrupper.EditApplicationRecord"
+    )
 
     anonymised = schema.Bool(title=_("Anonymised"), default=False, required=False)
     directives.omitted("anonymised")
+    directives.write_permission(anonymised="threeb.opgavegrupper.EditApplicationRecord")
+
+    @invariant
+    def seat_allowed(data):
+        """A changed seat must be one the applicant's roles allow."""
+        from plone import api
+        from threeb.opgavegrupper.participation.applications import (
+            allowed_constituencies,
+        )
+
+        context = getattr(data, "__context__", None)
+        if not IApplication.providedBy(context):
+            return
+        constituency = getattr(data, "constituency", None)
+        if constituency == getattr(context, "constituency", None):
+            return
+        user_id = getattr(context, "applicant", None)
+        user = api.user.get(userid=user_id) if user_id else None
+        if user is not None and constituency not in allowed_constituencies(user):
+            raise SeatNotAllowed(_("The applicant's roles do not allow that seat."))
 
 
 @implementer(IApplication)

@@ -34,6 +34,16 @@ class SignupAfterDeadline(Invalid):
     field = "signup_deadline"
 
 
+class FewerSeatsThanTaken(Invalid):
+    """Seats lowered below those already taken; ``field`` names the seats."""
+
+    __doc__ = _("There cannot be fewer seats than members who hold one.")
+
+    def __init__(self, message, field):
+        super().__init__(message)
+        self.field = field
+
+
 class ITaskGroup(model.Schema):
     """A task group: a challenge, a time frame and seats per constituency."""
 
@@ -125,6 +135,29 @@ class ITaskGroup(model.Schema):
             raise DeadlineBeforeStart(_("The deadline must be after the start."))
 
     @invariant
+    def seats_not_below_taken(data):
+        """Every road that edits a group (form, PATCH) keeps seats >= taken."""
+        from threeb.opgavegrupper.participation import seats
+
+        context = getattr(data, "__context__", None)
+        if not ITaskGroup.providedBy(context):
+            # An add form: nobody holds a seat yet.
+            return
+        filled = seats.filled(context)
+        for key, name in SEAT_FIELDS:
+            value = getattr(data, name, None)
+            taken = filled.get(key, 0)
+            if isinstance(value, int) and value < taken:
+                raise FewerSeatsThanTaken(
+                    _(
+                        "${taken} members hold seats of this kind; there "
+                        "cannot be fewer seats. Remove a member first.",
+                        mapping={"taken": taken},
+                    ),
+                    field=name,
+                )
+
+    @invariant
     def signup_not_after_deadline(data):
         signup = getattr(data, "signup_deadline", None)
         deadline = getattr(data, "deadline", None)
@@ -137,6 +170,8 @@ class ITaskGroup(model.Schema):
 @implementer(ITaskGroup)
 class TaskGroup(Container):
     """Opgavegruppe."""
+
+    _ordering = "threeb.opgavegrupper.taskgroup"  # content/ordering.py
 
     # The plain-language summary is what Plone shows as the description in
     # listings, search results and the catalog's Description metadata.

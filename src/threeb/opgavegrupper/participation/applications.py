@@ -11,6 +11,7 @@ from threeb.opgavegrupper import _
 from threeb.opgavegrupper.content.application import email_constraint
 from threeb.opgavegrupper.content.application import MOTIVATION_MAX_LENGTH
 from threeb.opgavegrupper.content.application import phone_constraint
+from threeb.opgavegrupper.participation import membership
 from threeb.opgavegrupper.participation import seats
 from threeb.opgavegrupper.participation.errors import AlreadyApplied
 from threeb.opgavegrupper.participation.errors import NotOpen
@@ -18,7 +19,6 @@ from threeb.opgavegrupper.participation.errors import ParticipationError
 from threeb.opgavegrupper.participation.errors import SeatsFull
 from zope.schema import ValidationError
 
-import hashlib
 import uuid
 
 
@@ -32,8 +32,8 @@ SEAT_ROLES = {
 CONSTITUENCY_ORDER = ("org_board", "department_board", "resident", "staff", "external")
 
 # States in which an application still counts as the person's application.
-LIVE_STATES = ("pending", "accepted", "waitlisted")
-MEMBER_ROLE = "TaskGroupMember"
+LIVE_STATES = membership.LIVE_STATES
+MEMBER_ROLE = membership.MEMBER_ROLE
 
 
 def allowed_constituencies(user):
@@ -152,10 +152,29 @@ def check_open(group):
         raise NotOpen(_("This group is not open for sign-up."))
 
 
+def new_application_id(prefix="application"):
+    """A fresh, random id: it says nothing about the person or the group."""
+    return f"{prefix}-{uuid.uuid4().hex[:16]}"
+
+
 def application_id(group, user_id):
-    """The id of a person's first application to a group."""
-    digest = hashlib.sha256(f"{group.UID()}:{user_id}".encode()).hexdigest()
-    return f"application-{digest[:12]}"
+    """The id of the person's newest application to the group, or None.
+
+    Ids are random; this looks the id up (for scripts and tests), it cannot
+    be computed from the person.
+    """
+    brains = applications(group, user_id=user_id)
+    return brains[-1].getId if brains else None
+
+
+def _check_not_applied(group, user_id):
+    if membership.live_uid(group, user_id) or application_of(group, user_id):
+        raise AlreadyApplied(
+            _(
+                "You have already applied to this group. Your page "
+                "'Mine opgavegrupper' shows your application."
+            )
+        )
 
 
 def apply(group, user, data):
@@ -167,35 +186,22 @@ def apply(group, user, data):
     check_open(group)
     values = validate(group, user, data)
     user_id = user.getId()
-    if application_of(group, user_id) is not None:
-        raise AlreadyApplied(
-            _(
-                "You have already applied to this group. Your page "
-                "'Mine opgavegrupper' shows your application."
-            )
-        )
-    # One id per person and group: two applications sent at the same moment
-    # by the same person write the same key, and the second retries into
-    # AlreadyApplied. Hashed, so the URL does not name the person.
-    new_id = application_id(group, user_id)
-    if new_id in group.objectIds():
-        # A withdrawn or declined application keeps its place in the history.
-        counter = 2
-        while f"{new_id}-{counter}" in group.objectIds():
-            counter += 1
-        new_id = f"{new_id}-{counter}"
+    _check_not_applied(group, user_id)
     fullname = user.getProperty("fullname") or user_id
     with api.env.adopt_roles(["Manager"]):
         application = api.content.create(
             container=group,
             type="Application",
-            id=new_id,
+            id=new_application_id(),
             title=fullname,
             applicant=user_id,
             fullname=fullname,
             email=user.getProperty("email") or None,
             **values,
         )
+    # Two applications of the same person sent at the same moment write the
+    # same key here and conflict; the retry finds the first one above.
+    membership.register(group, user_id, application.UID())
     _make_owner(application, user_id)
     return application
 
@@ -214,6 +220,12 @@ def add_member(group, data, user_id=None):
         raise ParticipationError(_("Write the person's name."), field="fullname")
     email = _check_text(data.get("email"), "email", 200, email_constraint)
     organisation = _check_text(data.get("organisation"), "organisation", 200)
+    if user_id:
+        if api.user.get(userid=user_id) is None:
+            raise ParticipationError(
+                _("There is no user with that user name."), field="user_id"
+            )
+        _check_not_applied(group, user_id)
     if not seats.is_free(group, constituency):
         raise SeatsFull(_("All seats of this kind are taken."), field="constituency")
     with api.env.adopt_roles(["Manager"]):
@@ -221,7 +233,7 @@ def add_member(group, data, user_id=None):
             container=group,
             type="Application",
             # Not from the name: the URL must not name the person.
-            id=f"member-{uuid.uuid4().hex[:12]}",
+            id=new_application_id("member"),
             title=fullname,
             fullname=fullname,
             email=email,
@@ -230,6 +242,8 @@ def add_member(group, data, user_id=None):
             applicant=user_id,
             consent_public=bool(data.get("consent_public", False)),
         )
+        if user_id:
+            membership.register(group, user_id, application.UID())
         api.content.transition(obj=application, transition="accept")
     if user_id:
         _make_owner(application, user_id)
@@ -268,27 +282,17 @@ def check_seat(application):
 
 def on_accepted(application):
     group = group_of(application)
-    seats.take(group, application.constituency, application.getId())
-    if application.applicant:
-        api.user.grant_roles(
-            username=application.applicant, obj=group, roles=[MEMBER_ROLE]
-        )
-        group.reindexObjectSecurity()
+    seats.take(group, application.constituency, application.UID())
+    membership.sync_member_role(group, application.applicant)
 
 
 def on_left(application):
-    """Withdrawn or removed: the seat is free, the member role goes."""
+    """Withdrawn, removed or declined: the seat is free, the member role goes."""
     group = group_of(application)
-    seats.release(group, application.getId())
+    seats.release(group, application.UID())
     if application.applicant:
-        roles = set(group.get_local_roles_for_userid(application.applicant))
-        if MEMBER_ROLE in roles:
-            roles.discard(MEMBER_ROLE)
-            if roles:
-                group.manage_setLocalRoles(application.applicant, sorted(roles))
-            else:
-                group.manage_delLocalRoles([application.applicant])
-            group.reindexObjectSecurity()
+        membership.unregister(group, application.applicant, application.UID())
+        membership.sync_member_role(group, application.applicant)
 
 
 def waiting_list(group):

@@ -6,8 +6,8 @@ entered that state, as the workflow history records it. After that, the
 personal data goes: name, contact details, motivation, availability,
 organisation, the decision message and every link to the person's account.
 Constituency, department and the dates stay, so the participation figures
-still add up. The group's own roles are left as they are: the members of a
-concluded group stay its record.
+still add up. The member role follows the applications (``membership``):
+once no application names a person, the person is no member either.
 
 Run it from the zconsole script scripts/anonymise_applications.py (e.g.
 nightly from cron) or from the staff-only view @@anonymise-applications.
@@ -17,6 +17,7 @@ from DateTime import DateTime
 from plone import api
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper import logger
+from threeb.opgavegrupper.participation import membership
 from threeb.opgavegrupper.participation.applications import applications
 from zope.i18n import translate
 
@@ -169,6 +170,7 @@ def anonymise(portal, now=None):
         group = item["group"]
         for application in item["applications"]:
             anonymise_application(application, placeholder)
+        membership.sync_group(group)
         done.append(
             {
                 "group": "/".join(group.getPhysicalPath()),

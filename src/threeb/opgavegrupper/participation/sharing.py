@@ -1,0 +1,98 @@
+"""The sharing page and ``@sharing`` on a task group do not make members.
+
+Membership follows the applications (``membership``): a person becomes a
+member when staff or the chair accept an application or add them directly,
+and stops being one when the application is withdrawn or removed. So the
+``TaskGroupMember`` role is not offered on the sharing page (sharing.xml),
+and ``@sharing`` refuses a request that would give or take it, pointing to
+the applications instead of storing a member that no seat or roster knows
+of. Whatever still reaches the local roles (another add-on, the ZMI) is put
+right by the ``ILocalrolesModifiedEvent`` subscriber.
+"""
+
+from plone.restapi.deserializer import json_body
+from plone.restapi.deserializer.local_roles import DeserializeFromJson
+from threeb.opgavegrupper import _
+from threeb.opgavegrupper.content.taskgroup import ITaskGroup
+from threeb.opgavegrupper.interfaces import IBrowserLayer
+from threeb.opgavegrupper.participation.membership import MEMBER_ROLE
+from zExceptions import BadRequest
+from zExceptions import Forbidden
+from zope.component import adapter
+from zope.component import getMultiAdapter
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+
+
+def _refuse(message, field="entries"):
+    raise BadRequest(
+        [{"field": field, "message": translate(message, context=getRequest())}]
+    )
+
+
+@adapter(ITaskGroup, IBrowserLayer)
+class TaskGroupLocalRolesDeserializer(DeserializeFromJson):
+    def __call__(self):
+        try:
+            data = json_body(self.request)
+        except Exception:
+            data = None
+        if not isinstance(data, dict):
+            _refuse(_("Send the sharing settings as a JSON object."), field=None)
+        entries = data.get("entries")
+        if entries is not None:
+            self._check_entries(entries)
+            self._check_delegable(entries)
+        return super().__call__()
+
+    def _check_delegable(self, entries):
+        """A role the caller may not hand out is refused, not silently dropped."""
+        sharing = getMultiAdapter((self.context, self.request), name="sharing")
+        managed = {role["id"] for role in sharing.roles()}
+        for entry in entries:
+            current = set(self.context.get_local_roles_for_userid(entry["id"]))
+            for role, wanted in entry["roles"].items():
+                if role in managed or role == MEMBER_ROLE:
+                    continue
+                if bool(wanted) != (role in current):
+                    raise Forbidden(
+                        [
+                            {
+                                "field": "entries",
+                                "message": translate(
+                                    _(
+                                        "You may not give or take the role "
+                                        "${role} here.",
+                                        mapping={"role": role},
+                                    ),
+                                    context=getRequest(),
+                                ),
+                            }
+                        ]
+                    )
+
+    def _check_entries(self, entries):
+        if not isinstance(entries, list):
+            _refuse(_("'entries' must be a list of {id, type, roles}."))
+        for entry in entries:
+            if (
+                not isinstance(entry, dict)
+                or not isinstance(entry.get("id"), str)
+                or not entry["id"]
+                or not isinstance(entry.get("roles"), dict)
+            ):
+                _refuse(_("Each entry needs an 'id' (text) and 'roles' (an object)."))
+            if MEMBER_ROLE not in entry["roles"]:
+                continue
+            wanted = entry["roles"][MEMBER_ROLE]
+            if not isinstance(wanted, bool):
+                _refuse(_("Each role is true or false."))
+            holds = MEMBER_ROLE in self.context.get_local_roles_for_userid(entry["id"])
+            if wanted != holds:
+                _refuse(
+                    _(
+                        "Members of a task group come from its applications: "
+                        "accept an application, or add the member on the "
+                        "group's applications page (@@manage-applications)."
+                    )
+                )
