@@ -108,20 +108,25 @@ def test_submit_without_approved_mandate_is_a_400(
 def test_chair_creates_a_recommendation_with_its_proposal(
     group, people, in_state, as_user
 ):
-    # plone.restapi silently drops fields the user may not write, so check
-    # that the chair's proposal arrives, and a decision does not.
+    # A field the chair may not write is refused by name, not dropped; the
+    # proposal alone arrives.
     in_state(group, "active")
     transaction.commit()
+    body = {
+        "@type": "Recommendation",
+        "title": "Ét ventelistesystem",
+        "summary": "Saml ventelisterne.",
+        "recommendation": "Vi anbefaler ét system.",
+    }
     response = as_user("tove").post(
         "/opgavegrupper/udlejning",
-        json={
-            "@type": "Recommendation",
-            "title": "Ét ventelistesystem",
-            "summary": "Saml ventelisterne.",
-            "recommendation": "Vi anbefaler ét system.",
-            "decision_text": "Vedtaget af gruppen selv.",
-        },
+        json={**body, "decision_text": "Vedtaget af gruppen selv."},
     )
+    assert response.status_code == 403, response.text
+    assert response.json()["error"]["field"] == "decision_text"
+    transaction.begin()
+    assert group.objectIds() == []
+    response = as_user("tove").post("/opgavegrupper/udlejning", json=body)
     assert response.status_code == 201, response.text
     data = response.json()
     assert data["summary"] == "Saml ventelisterne."

@@ -1,0 +1,70 @@
+"""An application someone may not see answers as one that does not exist.
+
+Without this, a visitor could tell a forbidden application (401/403, or the
+login page) from an unknown id (404), and so learn that an id exists. Ids are
+random and say nothing about a person (``applications.new_application_id``),
+and on top of that forbidden and unknown answer alike: 404, the same page or
+JSON as for a wrong address, on the Classic UI and the REST API.
+
+The publisher refuses access after traversal, before any code of ours runs on
+the object, so this is an exception view for ``Unauthorized``: when the
+refused request went through an application the caller may not access, it
+renders the site's own "not found" answer instead. Every other refusal is
+handed to the exception view that would have answered it.
+"""
+
+from AccessControl import getSecurityManager
+from Products.Five import BrowserView
+from threeb.opgavegrupper.content.application import IApplication
+from zExceptions import NotFound
+from zope.component import getSiteManager
+from zope.interface import implementedBy
+from zope.interface import Interface
+from zope.interface import providedBy
+
+
+def hidden_application(request):
+    """The application on the request's path the caller may not access, or None."""
+    candidates = list(request.get("PARENTS") or ())
+    published = request.get("PUBLISHED")
+    if published is not None:
+        candidates.append(getattr(published, "context", published))
+    security = getSecurityManager()
+    for obj in candidates:
+        if not IApplication.providedBy(obj):
+            # plone.rest wraps the context of a service.
+            obj = getattr(obj, "context", obj)
+        if IApplication.providedBy(obj) and not security.checkPermission(
+            "Access contents information", obj
+        ):
+            return obj
+    return None
+
+
+def _exception_view(exception, request):
+    """The view that answers a plain ``Exception`` on this request (Plone's page
+    or plone.rest's JSON), looked up past this one."""
+    factory = getSiteManager().adapters.lookup(
+        (implementedBy(Exception), providedBy(request)), Interface, "index.html"
+    )
+    return factory(exception, request) if factory is not None else None
+
+
+class UnauthorizedView(BrowserView):
+    def __call__(self):
+        request = self.request
+        hidden = hidden_application(request) is not None
+        exception = NotFound(request.getURL()) if hidden else self.context
+        view = _exception_view(exception, request)
+        if view is None:
+            raise self.context
+        view.__parent__ = self.__parent__
+        body = view()
+        if hidden:
+            response = request.response
+            # The publisher calls the login challenge after this view for an
+            # Unauthorized; a challenged response is left alone, as plone.rest
+            # does for its JSON errors.
+            response._has_challenged = True
+            response.setStatus(404, lock=True)
+        return body
