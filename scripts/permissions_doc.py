@@ -8,6 +8,9 @@ file's output differs from the committed docs/permissions.md.
 """
 
 from pathlib import Path
+from plone.autoform.interfaces import WRITE_PERMISSIONS_KEY
+from plone.supermodel.utils import mergedTaggedValueDict
+from threeb.opgavegrupper.content.application import IApplication
 from threeb.opgavegrupper.lifecycle.matrix import ACTIONS
 from threeb.opgavegrupper.lifecycle.matrix import DELETE
 from threeb.opgavegrupper.lifecycle.matrix import MATERIAL
@@ -16,7 +19,9 @@ from threeb.opgavegrupper.lifecycle.matrix import PERMISSION_ACTIONS
 from threeb.opgavegrupper.lifecycle.matrix import ROLES
 
 
-TARGET = Path(__file__).resolve().parent.parent / "docs" / "permissions.md"
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "docs" / "permissions.md"
+PROFILE = ROOT / "src" / "threeb" / "opgavegrupper" / "profiles" / "default"
 
 YES = "✓"
 NO = "–"
@@ -49,8 +54,9 @@ NOTES = {
         "unless the public-transparency switch is off."
     ),
     "TaskGroup": (
-        "`share` is the sharing page, where staff appoint the chair and staff "
-        "and the chair add members. `list contents` is the folder contents "
+        "`share` is the sharing page, where staff appoint the chair. Members "
+        "come from the applications (next to last section), not from the "
+        "sharing page or `@sharing`. `list contents` is the folder contents "
         "page. Staff and the chair may delete what is in an open group "
         "(draft, recruiting, active), nobody but site administrators what is "
         "in a concluded or cancelled one, nor a group itself: staff cancel it."
@@ -146,6 +152,87 @@ def table(portal_type):
     return lines
 
 
+APPLICATION_INTRO = """\
+## Applications (`Application`, Tilmelding): who may change what
+
+An application is personal data: the applicant, staff and the group's chair
+see it, nobody else (someone else gets the same 404 as for an id that does not
+exist). Its fields are written by these people in these states, in the Classic
+UI edit form and through `PATCH` alike; a field the caller may not write is
+refused with a 403 naming it, and nothing is stored. Decisions are workflow
+transitions (accept, waitlist, decline, remove: staff and the chair; withdraw:
+the applicant). Membership follows the accepted applications: the seat, the
+`TaskGroupMember` role, the roster and "Mine opgavegrupper" change with them
+on every road, including deleting an application or an account. Generated from
+the schema's write permissions and the application workflow."""
+
+ROLE_NAMES = {"Owner": "the applicant", "TaskGroupChair": "the chair"}
+
+
+def _workflow_roles(permission):
+    """{state: roles} from the application workflow, or None if it does not
+    manage the permission."""
+    import xml.etree.ElementTree as ET
+
+    path = PROFILE / "workflows" / "application_workflow" / "definition.xml"
+    root = ET.parse(path).getroot()  # noqa: S314 (our own profile file)
+    if permission not in [p.text for p in root.findall("permission")]:
+        return None
+    found = {}
+    for state in root.findall("state"):
+        for mapping in state.findall("permission-map"):
+            if mapping.get("name") == permission:
+                found[state.get("state_id")] = [
+                    role.text for role in mapping.findall("permission-role")
+                ]
+    return found
+
+
+def _rolemap_roles(permission):
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(PROFILE / "rolemap.xml").getroot()  # noqa: S314 (ours)
+    for node in root.iter("permission"):
+        if node.get("name") == permission:
+            return [role.get("name") for role in node.findall("role")]
+    return []
+
+
+def _who(roles):
+    shown = [ROLE_NAMES.get(role, role) for role in roles if role != "Manager"]
+    return ", ".join(shown) if shown else "nobody"
+
+
+# Permission ids of the schema's write permissions, by their titles.
+PERMISSION_TITLES = {
+    "cmf.ModifyPortalContent": "Modify portal content",
+    "threeb.opgavegrupper.ChangeSeat": "threeb.opgavegrupper: Change seat",
+    "threeb.opgavegrupper.EditApplicationRecord": (
+        "threeb.opgavegrupper: Edit application record"
+    ),
+    "threeb.opgavegrupper.ManageMembers": "threeb.opgavegrupper: Manage members",
+}
+
+
+def application_table():
+    from zope.schema import getFieldsInOrder
+
+    permissions = mergedTaggedValueDict(IApplication, WRITE_PERMISSIONS_KEY)
+    lines = ["| field | may change it | permission |", "| --- | --- | --- |"]
+    for name, _field in getFieldsInOrder(IApplication):
+        title = PERMISSION_TITLES[permissions.get(name, "cmf.ModifyPortalContent")]
+        by_state = _workflow_roles(title)
+        if by_state is None:
+            who = _who(_rolemap_roles(title))
+        else:
+            parts = [
+                f"{state}: {_who(roles)}" for state, roles in by_state.items() if roles
+            ]
+            who = "; ".join(parts) if parts else "nobody"
+        lines.append(f"| `{name}` | {who} | {title} |")
+    return lines
+
+
 def render():
     lines = [INTRO.rstrip("\n")]
     for types in SECTIONS:
@@ -153,6 +240,8 @@ def render():
         assert all(MATRIX[other] == MATRIX[portal_type] for other in types)
         lines += ["", f"## {TITLES[portal_type]}", "", NOTES[portal_type], ""]
         lines += table(portal_type)
+    lines += ["", APPLICATION_INTRO, ""]
+    lines += application_table()
     return "\n".join(lines) + "\n"
 
 
