@@ -61,7 +61,9 @@ def test_export_holds_every_field_of_the_persons_application(groups):
     # Who took the decision is staff's data, not the applicant's.
     assert all("actor" not in entry for entry in application["history"])
     assert titles(data["memberships"]) == ["Cykler", "Vaskeriet"]
-    assert titles(data["following"]) == ["Haver", "Udkast"]
+    # Every stored follow; a group Anna can no longer see by its UID only.
+    assert [g.get("title") for g in data["following"]] == ["Haver", None]
+    assert [g["visible"] for g in data["following"]] == [True, False]
     json.dumps(data)  # ready for the download as it is
 
 

@@ -56,7 +56,35 @@ def _chairs(group):
     }
 
 
-def _email(brain):
+def account(brain):
+    """The account of the person an application (brain) is about, or None.
+
+    None for people staff added without an account, for anonymised
+    applications (the link is gone) and for accounts since removed.
+    """
+    if not brain.applicant:
+        return None
+    return api.user.get(userid=brain.applicant)
+
+
+_LOOK_UP = object()
+
+
+def current_name(brain, user=_LOOK_UP):
+    """The name to show for the person of an application (brain).
+
+    The account's current full name for people with an account, so a change
+    of name reaches every roster; the name stored on the application (its
+    title) for people without one. Pass ``user`` (from ``account()``) when
+    it is already at hand, to spare a second lookup.
+    """
+    if user is _LOOK_UP:
+        user = account(brain)
+    fullname = user.getProperty("fullname") if user is not None else None
+    return fullname or brain.Title
+
+
+def _email(brain, user):
     """The member's address: from their account, without waking the application.
 
     The catalog keeps no e-mail; a member with an account has it on the
@@ -64,16 +92,15 @@ def _email(brain):
     have their address on the application alone, so only those are woken.
     """
     if brain.applicant:
-        user = api.user.get(userid=brain.applicant)
         return (user.getProperty("email") or None) if user is not None else None
     return getattr(brain._unrestrictedGetObject(), "email", None)
 
 
-def _member(brain, full, chairs):
-    member = {"name": brain.Title, "chair": brain.applicant in chairs}
+def _member(brain, user, full, chairs):
+    member = {"name": current_name(brain, user), "chair": brain.applicant in chairs}
     if full:
         member["user_id"] = brain.applicant
-        member["email"] = _email(brain)
+        member["email"] = _email(brain, user)
     return member
 
 
@@ -99,9 +126,15 @@ def roster(group, user=None):
         members = by_constituency.get(key, [])
         if not members and not seats.get(key):
             continue
+        # One account lookup per member shown (a group has about ten), for
+        # the current name and address; applications are not woken.
         shown = sorted(
-            (brain for brain in members if full or brain.consent_public),
-            key=lambda brain: (brain.Title or "").lower(),
+            (
+                (brain, account(brain))
+                for brain in members
+                if full or brain.consent_public
+            ),
+            key=lambda pair: current_name(*pair).lower(),
         )
         sections.append(
             {
@@ -109,7 +142,9 @@ def roster(group, user=None):
                 "title": TITLES[key],
                 "seats": seats.get(key, 0),
                 "filled": len(members),
-                "members": [_member(brain, full, chairs) for brain in shown],
+                "members": [
+                    _member(brain, person, full, chairs) for brain, person in shown
+                ],
                 "unnamed": len(members) - len(shown),
             }
         )
@@ -251,13 +286,44 @@ def _history(application):
     ]
 
 
+def _visible_uids(user_id, uids):
+    """The UIDs, of those given, of groups the person may see now.
+
+    Asked of the catalog as the person (not as whoever runs the export), so
+    the answer is the same for the person's own download and for staff.
+    """
+    user = api.user.get(userid=user_id) if uids else None
+    if user is None:
+        return set()
+    with api.env.adopt_user(user=user):
+        return {brain.UID for brain in _catalog()(UID=sorted(uids))}
+
+
+def _as_seen(summary, visible, keep=()):
+    """A group summary as the person may see it now.
+
+    A group the person can no longer see (e.g. back in draft) shows nothing
+    of its current title or address: only its UID, which identifies what is
+    stored about the person, and the person's own data named in ``keep``.
+    """
+    if summary["UID"] in visible:
+        return {**summary, "visible": True}
+    return {
+        "UID": summary["UID"],
+        **{key: summary[key] for key in keep},
+        "visible": False,
+    }
+
+
 def export(user_id):
     """Everything the add-on stores about the person, ready for JSON.
 
     The person's applications with all their fields and decisions, the groups
     they sit in and the groups they follow (every stored follow, also of a
-    group they can no longer see). Only the person's own applications are
-    woken: a handful, and their fields are not in the catalog.
+    group they can no longer see). Each group carries ``visible``; a group
+    the person can no longer see is given by its UID only. Only the person's
+    own applications are woken: a handful, and their fields are not in the
+    catalog.
     """
     items = []
     for brain in applications_of(user_id):
@@ -271,7 +337,11 @@ def export(user_id):
             {
                 "@id": brain.getURL(),
                 "id": brain.getId,
-                "group": {"@id": group.absolute_url(), "title": group.Title()},
+                "group": {
+                    "@id": group.absolute_url(),
+                    "UID": group.UID(),
+                    "title": group.Title(),
+                },
                 "review_state": brain.review_state,
                 "created": json_compatible(application.created()),
                 "modified": json_compatible(application.modified()),
@@ -279,9 +349,20 @@ def export(user_id):
                 **fields,
             }
         )
+    groups = memberships(user_id)
+    follows = followed(user_id, unrestricted=True)
+    visible = _visible_uids(
+        user_id,
+        {item["group"]["UID"] for item in items}
+        | {group["UID"] for group in groups + follows},
+    )
+    for item in items:
+        item["group"] = _as_seen(item["group"], visible)
     return {
         "user_id": user_id,
         "applications": items,
-        "memberships": memberships(user_id),
-        "following": followed(user_id, unrestricted=True),
+        "memberships": [
+            _as_seen(group, visible, keep=("roles", "constituency")) for group in groups
+        ],
+        "following": [_as_seen(group, visible) for group in follows],
     }

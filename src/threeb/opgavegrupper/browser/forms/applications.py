@@ -6,6 +6,7 @@ from Products.Five.browser import BrowserView
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.browser import csrf
 from threeb.opgavegrupper.participation import seats
+from threeb.opgavegrupper.participation.roster import current_name
 from threeb.opgavegrupper.vocabularies.constituencies import CONSTITUENCIES
 from zExceptions import BadRequest
 
@@ -99,6 +100,10 @@ class ManageApplicationsView(BrowserView):
             {"id": transition, "title": definitions[transition].title}
             for transition in DECISIONS_BY_STATE.get(brain.review_state, ())
         ]
+
+    def name(self, brain):
+        """The person's current name: their account's, else the stored one."""
+        return current_name(brain)
 
     def constituency_title(self, key):
         return dict(CONSTITUENCIES).get(key, key)

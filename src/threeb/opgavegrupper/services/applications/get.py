@@ -7,13 +7,15 @@ gets only their own. Read from catalog brains the caller may see.
 from plone import api
 from plone.restapi.services import Service
 from threeb.opgavegrupper.participation.applications import applications
+from threeb.opgavegrupper.participation.roster import current_name
 
 
 def summary(brain):
     return {
         "@id": brain.getURL(),
         "id": brain.getId,
-        "name": brain.Title,
+        # The account's current name (one lookup; the application stays asleep).
+        "name": current_name(brain),
         "applicant": brain.applicant,
         "constituency": brain.constituency,
         "consent_public": brain.consent_public,
