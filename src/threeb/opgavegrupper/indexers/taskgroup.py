@@ -47,9 +47,10 @@ def seats(obj):
 
 @indexer(ITaskGroup)
 def followers(obj):
-    from threeb.opgavegrupper.participation.following import followers as ids
+    # Keyed hashes, not user ids: the catalog answers anyone who may search.
+    from threeb.opgavegrupper.participation.following import index_keys
 
-    return ids(obj)
+    return index_keys(obj)
 
 
 @indexer(ITaskGroup)

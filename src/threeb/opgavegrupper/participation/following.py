@@ -4,13 +4,26 @@ Followers are kept on the group in a BTrees set: two people who follow the
 same group at the same moment touch different keys, which the set resolves
 without a conflict. The catalog indexes them (index only, no metadata), so
 "the groups I follow" is one query.
+
+The index holds a keyed hash (HMAC) of each user id, not the id: the catalog
+answers anyone who may search (``@search``, ``@@search``, ``portal_catalog``
+over HTTP), and who follows which group is not theirs to ask. Only code that
+knows the site's secret turns a user id into what the index holds.
 """
 
 from BTrees.OOBTree import OOTreeSet
+from plone import api
 from zope.annotation.interfaces import IAnnotations
+
+import hashlib
+import hmac
+import secrets
 
 
 KEY = "threeb.opgavegrupper.followers"
+# On the site root, where nothing published reaches it. Not in plone.keyring:
+# rotating or clearing all its rings at once would silently empty the index.
+SECRET_KEY = "threeb.opgavegrupper.followers-secret"
 
 
 def _followers(group, create=False):
@@ -25,6 +38,35 @@ def followers(group):
     """The user ids following the group."""
     found = _followers(group)
     return tuple(found) if found is not None else ()
+
+
+def secret(create=False):
+    """The site's secret for the followers index; made on first need if
+    ``create``, else None on a site that has none yet."""
+    annotations = IAnnotations(api.portal.get())
+    found = annotations.get(SECRET_KEY)
+    if found is None and create:
+        found = annotations[SECRET_KEY] = secrets.token_hex(32)
+    return found
+
+
+def index_key(user_id, create=False):
+    """What the followers index holds for ``user_id``.
+
+    None while the site has no secret (nothing is indexed that way yet):
+    callers must then not query the index, which would ignore a None value.
+    """
+    key = secret(create=create)
+    if key is None:
+        return None
+    return hmac.new(
+        key.encode("ascii"), user_id.encode("utf-8"), hashlib.sha256
+    ).hexdigest()
+
+
+def index_keys(group):
+    """The followers index's values for the group (see index_key)."""
+    return tuple(index_key(user_id, create=True) for user_id in followers(group))
 
 
 def is_following(group, user_id):

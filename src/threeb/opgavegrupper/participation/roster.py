@@ -257,9 +257,16 @@ def followed(user_id, unrestricted=False):
     the person's page; the data export passes ``unrestricted`` to list every
     follow that is stored.
     """
+    from threeb.opgavegrupper.participation.following import index_key
+
+    key = index_key(user_id)
+    if key is None:
+        # No secret yet, so nothing is indexed under a key; a None query
+        # value would make the catalog ignore the index and list every group.
+        return []
     query = {
         "portal_type": "TaskGroup",
-        "followers": user_id,
+        "followers": key,
         "sort_on": "sortable_title",
     }
     catalog = _catalog()

@@ -1,7 +1,9 @@
 """What installing and uninstalling does beyond the GenericSetup XML."""
 
+from plone import api
 from plone.base.interfaces import INonInstallable
 from threeb.opgavegrupper import logger
+from threeb.opgavegrupper.hardening import setup as hardening
 from threeb.opgavegrupper.setuphandlers.groups import create_groups
 from threeb.opgavegrupper.setuphandlers.groups import remove_groups
 from threeb.opgavegrupper.setuphandlers.groups import remove_roles
@@ -23,6 +25,7 @@ class HiddenProfiles:
 
 def post_install(context):
     create_groups()
+    hardening.install(api.portal.get())
     logger.info("threeb.opgavegrupper installed")
 
 
