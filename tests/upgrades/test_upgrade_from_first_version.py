@@ -54,5 +54,8 @@ def test_upgrade_brings_site_up_to_date(old_site):
     assert "followers" in catalog.indexes()
     # Existing content is in the new index without anyone touching it.
     assert [
-        b.getId for b in catalog.unrestrictedSearchResults(followers="someone")
+        b.getId
+        for b in catalog.unrestrictedSearchResults(
+            followers=following.index_key("someone")
+        )
     ] == ["vaskeri"]

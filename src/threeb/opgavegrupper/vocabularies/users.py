@@ -1,6 +1,7 @@
 """Vocabularies of people and of a group's own mandate."""
 
 from plone import api
+from plone.app.content.browser.vocabulary import PERMISSIONS
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -10,6 +11,13 @@ import hashlib
 
 
 STAFF_GROUP = "medarbejdere"
+STAFF_USERS = "threeb.opgavegrupper.StaffUsers"
+
+# A list of people is for those who pick people, as plone.app.vocabularies'
+# own Users vocabulary is: @vocabularies and @@getVocabulary read this map
+# (the default would let anonymous visitors list every staff account). The
+# permission's roles are narrowed at install (hardening.setup).
+PERMISSIONS[STAFF_USERS] = "List portal members"
 
 
 @provider(IVocabularyFactory)
