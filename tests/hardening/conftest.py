@@ -20,7 +20,9 @@ def site(functional_portal):
     """The portal with a recruiting group, its people, an external adviser
     (a member of the group from outside) and a site manager."""
     make_people()
-    api.user.create(email="adviser1@example.org", username="adviser1", password=PASSWORD)
+    api.user.create(
+        email="adviser1@example.org", username="adviser1", password=PASSWORD
+    )
     api.user.create(email="admin1@example.org", username="admin1", password=PASSWORD)
     api.user.grant_roles(username="admin1", roles=["Manager"])
     group = make_group(functional_portal)

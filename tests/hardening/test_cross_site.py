@@ -7,12 +7,12 @@ cookie from a page of the site (works), and with a Bearer token (works).
 
 from .conftest import EVIL
 from .conftest import fresh
+from collections.abc import Callable
 from dataclasses import dataclass
 from plone import api
 from threeb.opgavegrupper.participation import applications
 from threeb.opgavegrupper.participation import following
 from threeb.opgavegrupper.participation.applications import application_id
-from typing import Callable
 
 import json
 import pytest
@@ -74,10 +74,10 @@ ROADS = [
         "POST",
         lambda group: f"{application_id(group, 'resident1')}/@workflow/decline",
         {"comment": "Desværre"},
-        lambda group: api.content.get_state(
-            group[application_id(group, "resident1")]
-        )
-        == "declined",
+        lambda group: (
+            api.content.get_state(group[application_id(group, "resident1")])
+            == "declined"
+        ),
         lambda group: _apply(group, "resident1"),
     ),
     Road(
@@ -129,8 +129,9 @@ ROADS = [
                 {"id": "resident2", "type": "user", "roles": {"TaskGroupChair": True}}
             ]
         },
-        lambda group: "TaskGroupChair"
-        in api.user.get_roles(username="resident2", obj=group),
+        lambda group: (
+            "TaskGroupChair" in api.user.get_roles(username="resident2", obj=group)
+        ),
     ),
 ]
 
@@ -145,7 +146,9 @@ def road(request, group):
 
 def url(portal_url, group, road):
     path = road.path(group)
-    return f"{portal_url}/++api++/grupper/{group.getId()}" + (f"/{path}" if path else "")
+    return f"{portal_url}/++api++/grupper/{group.getId()}" + (
+        f"/{path}" if path else ""
+    )
 
 
 def body(road):

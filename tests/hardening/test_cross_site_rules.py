@@ -132,9 +132,7 @@ def test_anonymous_is_asked_to_log_in_as_before(group, follow_url):
     assert response.status_code == 401
 
 
-def test_reading_with_the_cookie_from_anywhere_is_unaffected(
-    cookie, group, portal_url
-):
+def test_reading_with_the_cookie_from_anywhere_is_unaffected(cookie, group, portal_url):
     response = cookie("resident1").get(
         f"{portal_url}/++api++/@my-taskgroups",
         headers={"Origin": EVIL, "Accept": "application/json"},

@@ -6,7 +6,10 @@ def test_follow_and_unfollow(group):
     following.follow(group, "resident1")
     following.follow(group, "resident1")
     assert following.followers(group) == ("resident1",)
-    assert group.UID() == api.content.find(followers=following.index_key("resident1"))[0].UID
+    assert (
+        group.UID()
+        == api.content.find(followers=following.index_key("resident1"))[0].UID
+    )
     following.unfollow(group, "resident1")
     assert following.followers(group) == ()
     assert not api.content.find(followers=following.index_key("resident1"))
