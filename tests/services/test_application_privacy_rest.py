@@ -82,5 +82,6 @@ def test_search_by_text(application_path, session, user_id, sees):
 
 @pytest.mark.parametrize("user_id", ["resident2", "board1", "outsider", None])
 def test_sharing_refused(application_path, session, user_id):
+    # Refused as if the application did not exist (participation/hiding.py).
     response = session(user_id).get(f"{application_path}/@sharing")
-    assert response.status_code in (401, 403)
+    assert response.status_code == 404

@@ -4,7 +4,7 @@ from ..participation.conftest import make_group
 from ..participation.conftest import make_people
 from concurrent.futures import ThreadPoolExecutor
 from plone import api
-from threeb.opgavegrupper.participation.applications import application_id
+from threeb.opgavegrupper.participation import applications
 
 import pytest
 import requests
@@ -25,6 +25,12 @@ def as_user(request_factory):
         return request_factory(basic_auth=(user_id, "secret-pw-1"))
 
     return session
+
+
+def application_id(group, user_id):
+    """The id the server gave the person's application (ids are random)."""
+    transaction.begin()  # see what the server committed
+    return applications.application_id(group, user_id)
 
 
 def path(group):
@@ -167,11 +173,15 @@ def test_two_staff_accepting_the_last_seat(functional_portal, group, as_user):
             f"{path(group)}/@apply", json={"constituency": "resident"}
         )
     url = _url(functional_portal, group)
+    ids = {
+        user_id: application_id(group, user_id)
+        for user_id in ("resident1", "resident2", "resident3")
+    }
 
     def accept(user_id):
         staff = "staff1" if user_id != "resident3" else "chair1"
         return requests.post(
-            f"{url}/{application_id(group, user_id)}/@workflow/accept",
+            f"{url}/{ids[user_id]}/@workflow/accept",
             auth=(staff, "secret-pw-1"),
             headers={"Accept": "application/json"},
             timeout=60,

@@ -71,11 +71,21 @@ def test_whole_story_over_rest(as_user, anon_request):
         json={
             "entries": [
                 {"id": "chair1", "type": "user", "roles": {"TaskGroupChair": True}},
-                {"id": "member1", "type": "user", "roles": {"TaskGroupMember": True}},
             ]
         },
     )
     assert sharing.status_code == 204, sharing.text
+    # Members come from the applications, not from the sharing page.
+    sharing = staff.post(
+        f"{path}/@sharing",
+        json={
+            "entries": [
+                {"id": "member1", "type": "user", "roles": {"TaskGroupMember": True}},
+            ]
+        },
+    )
+    assert sharing.status_code == 400, sharing.text
+    assert sharing.json()["error"]["field"] == "entries"
 
     response = staff.post(f"{path}/@workflow/open_signup")
     assert response.status_code == 200, response.text

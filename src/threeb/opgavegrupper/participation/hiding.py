@@ -14,6 +14,7 @@ handed to the exception view that would have answered it.
 """
 
 from AccessControl import getSecurityManager
+from plone.rest.interfaces import IAPIRequest
 from Products.Five import BrowserView
 from threeb.opgavegrupper.content.application import IApplication
 from zExceptions import NotFound
@@ -42,8 +43,14 @@ def hidden_application(request):
 
 
 def _exception_view(exception, request):
-    """The view that answers a plain ``Exception`` on this request (Plone's page
-    or plone.rest's JSON), looked up past this one."""
+    """The view that would have answered: the add-on's JSON errors on the REST
+    API, Plone's error page (its view for any ``Exception``) elsewhere."""
+    if IAPIRequest.providedBy(request):
+        from threeb.opgavegrupper.services.errorhandling.view import (
+            AddOnErrorHandling,
+        )
+
+        return AddOnErrorHandling(exception, request)
     factory = getSiteManager().adapters.lookup(
         (implementedBy(Exception), providedBy(request)), Interface, "index.html"
     )
