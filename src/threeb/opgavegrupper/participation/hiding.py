@@ -46,9 +46,7 @@ def _exception_view(exception, request):
     """The view that would have answered: the add-on's JSON errors on the REST
     API, Plone's error page (its view for any ``Exception``) elsewhere."""
     if IAPIRequest.providedBy(request):
-        from threeb.opgavegrupper.services.errorhandling.view import (
-            AddOnErrorHandling,
-        )
+        from threeb.opgavegrupper.services.errorhandling.view import AddOnErrorHandling
 
         return AddOnErrorHandling(exception, request)
     factory = getSiteManager().adapters.lookup(
