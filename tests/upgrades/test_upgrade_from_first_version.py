@@ -42,6 +42,7 @@ def test_upgrade_is_offered(old_site):
         "Applications, material workflow, new indexes",
         "Pages, figures and decision metadata",
         "Membership follows the applications",
+        "Cross-site and privacy defences",
     ]
 
 

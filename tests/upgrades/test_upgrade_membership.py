@@ -120,6 +120,23 @@ def test_the_upgrade_carries_the_group_over(old_site):
     }
 
 
+def test_the_upgrade_sets_up_the_defences(old_site, portal):
+    plugin = portal.acl_users["jwt_auth"]
+    plugin.store_tokens = False
+    portal.manage_permission(
+        "List portal members", roles=["Member", "Manager"], acquire=True
+    )
+    api.portal.get_tool("portal_setup").upgradeProfile(PROFILE)
+    assert plugin.store_tokens is True
+    roles = {
+        r["name"]
+        for r in portal.rolesOfPermission("List portal members")
+        if r["selected"]
+    }
+    assert "Member" not in roles
+    assert "Staff" in roles
+
+
 def test_a_second_run_changes_nothing(old_site):
     from threeb.opgavegrupper.upgrades.membership import upgrade_membership
 
