@@ -120,6 +120,15 @@ ROADS = [
         _add_meeting,
     ),
     Road(
+        "erase a person",
+        "staff1",
+        "POST",
+        lambda group: "/@erase-person",
+        {"user_id": "resident3"},
+        lambda group: not following.is_following(group, "resident3"),
+        lambda group: following.follow(group, "resident3"),
+    ),
+    Road(
         "sharing",
         "staff1",
         "POST",
@@ -146,9 +155,10 @@ def road(request, group):
 
 def url(portal_url, group, road):
     path = road.path(group)
-    return f"{portal_url}/++api++/grupper/{group.getId()}" + (
-        f"/{path}" if path else ""
-    )
+    if path.startswith("/"):  # on the site
+        return f"{portal_url}/++api++{path}"
+    group_url = f"{portal_url}/++api++/grupper/{group.getId()}"
+    return f"{group_url}/{path}" if path else group_url
 
 
 def body(road):
