@@ -183,6 +183,18 @@ def test_staff_erase_a_member_on_the_page(scene, page_as, user_id):
     assert_erased(scene)
 
 
+def test_the_page_speaks_danish(scene, page_as):
+    response = page_as("staff1").get(PAGE)
+    assert response.status_code == 200
+    for words in (
+        "Slet en persons data",
+        "Når en person beder om at blive glemt",
+        "Brugernavn",
+        "Jeg bekræfter, at denne persons data skal slettes.",
+    ):
+        assert words in text(response)
+
+
 def test_the_page_without_the_token_erases_nothing(scene, page_as):
     response = post_page(page_as("staff1"), user_id="resident1", confirm="1")
     assert response.status_code == 403
