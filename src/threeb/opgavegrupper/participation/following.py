@@ -53,8 +53,9 @@ def secret(create=False):
 def index_key(user_id, create=False):
     """What the followers index holds for ``user_id``.
 
-    None while the site has no secret (nothing is indexed that way yet):
-    callers must then not query the index, which would ignore a None value.
+    None while the site has no secret: it has not been migrated and its
+    index still holds user ids (hardening.setup.reindex_followers). Never
+    query the index with None, which matches every group.
     """
     key = secret(create=create)
     if key is None:

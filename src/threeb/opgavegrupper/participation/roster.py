@@ -261,9 +261,9 @@ def followed(user_id, unrestricted=False):
 
     key = index_key(user_id)
     if key is None:
-        # No secret yet, so nothing is indexed under a key; a None query
-        # value would make the catalog ignore the index and list every group.
-        return []
+        # A site without the secret has not been migrated: its index still
+        # holds user ids (and a None value would match every group).
+        key = user_id
     query = {
         "portal_type": "TaskGroup",
         "followers": key,
