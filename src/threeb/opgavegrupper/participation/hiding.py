@@ -14,8 +14,10 @@ handed to the exception view that would have answered it.
 """
 
 from AccessControl import getSecurityManager
+from plone import api
 from plone.rest.interfaces import IAPIRequest
 from Products.Five import BrowserView
+from threeb.opgavegrupper import logger
 from threeb.opgavegrupper.content.application import IApplication
 from zExceptions import NotFound
 from zope.component import getSiteManager
@@ -24,20 +26,53 @@ from zope.interface import Interface
 from zope.interface import providedBy
 
 
+ACCESS = "Access contents information"
+
+
+def _caller(request):
+    """The user the request's credentials name, or None for anonymous.
+
+    When the publisher refuses a request, nobody has been logged in for it:
+    the security context is anonymous even for the applicant who may see
+    the application but not, say, delete it. So ask the site's user folder
+    who the credentials (cookie, Basic, Bearer) belong to.
+    """
+    acl_users = api.portal.get().acl_users
+    try:
+        plugins = acl_users._getOb("plugins")
+        for user_id, login in acl_users._extractUserIds(request, plugins):
+            user = acl_users._findUser(plugins, user_id, login, request=request)
+            if user is not None:
+                return user
+    except Exception:  # noqa: BLE001 - a broken credential is no caller
+        logger.debug("No caller for the refused request", exc_info=True)
+    return None
+
+
+def _may_access(user, obj):
+    if user is None:
+        return getSecurityManager().checkPermission(ACCESS, obj)
+    return bool(user.has_permission(ACCESS, obj))
+
+
 def hidden_application(request):
     """The application on the request's path the caller may not access, or None."""
     candidates = list(request.get("PARENTS") or ())
     published = request.get("PUBLISHED")
     if published is not None:
         candidates.append(getattr(published, "context", published))
-    security = getSecurityManager()
+    applications = []
     for obj in candidates:
         if not IApplication.providedBy(obj):
             # plone.rest wraps the context of a service.
             obj = getattr(obj, "context", obj)
-        if IApplication.providedBy(obj) and not security.checkPermission(
-            "Access contents information", obj
-        ):
+        if IApplication.providedBy(obj):
+            applications.append(obj)
+    if not applications:
+        return None
+    user = _caller(request)
+    for obj in applications:
+        if not _may_access(user, obj):
             return obj
     return None
 

@@ -27,7 +27,21 @@ from zope.component import adapter
 from zope.component import queryMultiAdapter
 from zope.i18n import translate
 from zope.interface import implementer
+from zope.interface import Invalid
 from zope.schema import getFields
+
+
+class _Changed:
+    """The object as an invariant sees it with some values changed."""
+
+    def __init__(self, context, **changes):
+        self.__context__ = context
+        self._changes = changes
+
+    def __getattr__(self, name):
+        if name in self._changes:
+            return self._changes[name]
+        return getattr(self.__context__, name)
 
 
 @implementer(IDeserializeFromJson)
@@ -89,7 +103,26 @@ class TaskGroupDeserializer(AddOnDeserializer):
 
 @adapter(IApplication, IBrowserLayer)
 class ApplicationDeserializer(AddOnDeserializer):
-    pass
+    def refuse_unwritable(self, data):
+        super().refuse_unwritable(data)
+        # plone.restapi writes the fields before it checks the invariants, so
+        # the schema's seat_allowed would compare the new seat with itself.
+        constituency = data.get("constituency")
+        if constituency is None or constituency == self.context.constituency:
+            return
+        try:
+            IApplication.validateInvariants(
+                _Changed(self.context, constituency=constituency)
+            )
+        except Invalid as error:
+            raise BadRequest(
+                [
+                    {
+                        "field": "constituency",
+                        "message": translate(error.args[0], context=self.request),
+                    }
+                ]
+            ) from None
 
 
 @adapter(IMandate, IBrowserLayer)
