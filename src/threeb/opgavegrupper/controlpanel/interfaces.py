@@ -1,8 +1,30 @@
-"""The add-on's settings, stored as registry records."""
+"""The add-on's settings, stored as registry records.
 
+The limits are declared here, where both the Classic UI form (z3c.form) and
+plone.restapi's ``@controlpanels`` validate with them; the constraints are
+checked by both as well. A theme or department that a group (or an
+application) uses cannot be removed: the vocabulary would
+lose a value the content still holds.
+"""
+
+from plone import api
+from plone.registry.interfaces import IRegistry
 from threeb.opgavegrupper import _
 from zope import schema
+from zope.component import queryUtility
 from zope.interface import Interface
+from zope.schema.interfaces import ValidationError
+
+import re
+
+
+NAME_MAX_LENGTH = 200
+TERM_MAX_LENGTH = 100
+TERMS_MAX_COUNT = 200
+EMAIL_MAX_LENGTH = 254
+RETENTION_MAX_DAYS = 3650
+# One @, something on each side, a dot in the domain, no spaces.
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 
 DEFAULT_THEMES = [
@@ -24,6 +46,66 @@ DEFAULT_DEPARTMENTS = [
 ]
 
 
+class SettingError(ValidationError):
+    """A value the setting cannot take; the message says why."""
+
+    def doc(self):
+        # z3c.form and plone.restapi both show doc(): the message, not the
+        # class's docstring.
+        return self.args[0]
+
+
+def _current(name):
+    # The schema checks its defaults when it is built, before any site (and
+    # registry) exists: nothing is in use then.
+    registry = queryUtility(IRegistry)
+    if registry is None:
+        return None
+    return registry.get(f"threeb.opgavegrupper.{name}")
+
+
+def _terms(values):
+    return {(value or "").strip() for value in values or ()} - {""}
+
+
+def _themes_in_use():
+    catalog = api.portal.get_tool("portal_catalog")
+    return set(catalog.uniqueValuesFor("theme"))
+
+
+def _departments_in_use():
+    catalog = api.portal.get_tool("portal_catalog")
+    used = set(catalog.uniqueValuesFor("departments"))
+    # An application names one department; the catalog keeps it as metadata.
+    for brain in catalog.unrestrictedSearchResults(portal_type="Application"):
+        used.add(getattr(brain, "department", None))
+    used.discard(None)
+    return used
+
+
+def _keeps_used_terms(name, in_use, empty_message, used_message):
+    def constraint(value):
+        if not _terms(value):
+            raise SettingError(empty_message)
+        removed = _terms(_current(name)) - _terms(value)
+        still_used = sorted(removed & in_use()) if removed else []
+        if still_used:
+            raise SettingError(
+                _(used_message, mapping={"terms": ", ".join(still_used)})
+            )
+        return True
+
+    return constraint
+
+
+def is_email_or_empty(value):
+    if value and not EMAIL.match(value):
+        raise SettingError(
+            _("Enter an e-mail address such as name@example.org, or leave it empty.")
+        )
+    return True
+
+
 class IOpgavegrupperSettings(Interface):
     """Settings an association adapts to its own organisation."""
 
@@ -31,15 +113,27 @@ class IOpgavegrupperSettings(Interface):
         title=_("Name of the organisation"),
         description=_("Shown on pages and in e-mails."),
         default="Boligforeningen 3B",
+        max_length=NAME_MAX_LENGTH,
         required=True,
     )
 
     themes = schema.List(
         title=_("Themes"),
         description=_("The themes a task group can work on, one per line."),
-        value_type=schema.TextLine(),
+        value_type=schema.TextLine(max_length=TERM_MAX_LENGTH),
         default=list(DEFAULT_THEMES),
-        required=False,
+        min_length=1,
+        max_length=TERMS_MAX_COUNT,
+        constraint=_keeps_used_terms(
+            "themes",
+            _themes_in_use,
+            _("Keep at least one theme."),
+            _(
+                "Task groups work on these themes, so they cannot be removed: "
+                "${terms}. Give the groups another theme first."
+            ),
+        ),
+        required=True,
     )
 
     departments = schema.List(
@@ -47,9 +141,21 @@ class IOpgavegrupperSettings(Interface):
         description=_(
             "The departments (afdelinger) of the organisation, one per line."
         ),
-        value_type=schema.TextLine(),
+        value_type=schema.TextLine(max_length=TERM_MAX_LENGTH),
         default=list(DEFAULT_DEPARTMENTS),
-        required=False,
+        min_length=1,
+        max_length=TERMS_MAX_COUNT,
+        constraint=_keeps_used_terms(
+            "departments",
+            _departments_in_use,
+            _("Keep at least one department."),
+            _(
+                "Task groups or applications name these "
+                "departments, so they cannot be removed: ${terms}. Change "
+                "them there first."
+            ),
+        ),
+        required=True,
     )
 
     public_transparency = schema.Bool(
@@ -66,6 +172,8 @@ class IOpgavegrupperSettings(Interface):
         title=_("Sender address for notifications"),
         description=_("Leave empty to use the site's own sender address."),
         default="",
+        max_length=EMAIL_MAX_LENGTH,
+        constraint=is_email_or_empty,
         required=False,
     )
 
@@ -74,5 +182,6 @@ class IOpgavegrupperSettings(Interface):
         description=_("Counted from the day a group is concluded or cancelled."),
         default=180,
         min=0,
+        max=RETENTION_MAX_DAYS,
         required=True,
     )

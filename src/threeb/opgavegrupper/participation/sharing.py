@@ -8,8 +8,14 @@ and ``@sharing`` refuses a request that would give or take it, pointing to
 the applications instead of storing a member that no seat or roster knows
 of. Whatever still reaches the local roles (another add-on, the ZMI) is put
 right by the ``ILocalrolesModifiedEvent`` subscriber.
+
+On every add-on type, a role for a user or group that does not exist is
+refused (plone.restapi would store it for a principal nobody can log in as,
+and a typo in an id would go unnoticed); taking roles away from a principal
+that is gone stays possible, to tidy up.
 """
 
+from plone import api
 from plone.restapi.deserializer import json_body
 from plone.restapi.deserializer.local_roles import DeserializeFromJson
 from threeb.opgavegrupper import _
@@ -30,6 +36,12 @@ def _refuse(message, field="entries"):
     )
 
 
+def principal_exists(principal_id):
+    if api.portal.get_tool("acl_users").getUserById(principal_id) is not None:
+        return True
+    return api.portal.get_tool("portal_groups").getGroupById(principal_id) is not None
+
+
 @adapter(ITaskGroup, IBrowserLayer)
 class TaskGroupLocalRolesDeserializer(DeserializeFromJson):
     def __call__(self):
@@ -42,6 +54,7 @@ class TaskGroupLocalRolesDeserializer(DeserializeFromJson):
         entries = data.get("entries")
         if entries is not None:
             self._check_entries(entries)
+            self._check_principals(entries)
             self._check_delegable(entries)
         return super().__call__()
 
@@ -71,6 +84,19 @@ class TaskGroupLocalRolesDeserializer(DeserializeFromJson):
                         ]
                     )
 
+    def _check_principals(self, entries):
+        """A role for a user or group that does not exist is refused."""
+        for entry in entries:
+            if not any(entry["roles"].values()):
+                continue
+            if not principal_exists(entry["id"]):
+                _refuse(
+                    _(
+                        "There is no user or group with the id ${id}.",
+                        mapping={"id": entry["id"]},
+                    )
+                )
+
     def _check_entries(self, entries):
         if not isinstance(entries, list):
             _refuse(_("'entries' must be a list of {id, type, roles}."))
@@ -96,3 +122,9 @@ class TaskGroupLocalRolesDeserializer(DeserializeFromJson):
                         "group's applications page (@@manage-applications)."
                     )
                 )
+
+
+class AddOnLocalRolesDeserializer(TaskGroupLocalRolesDeserializer):
+    """The same checks on the add-on's other types (registered in ZCML for
+    their interfaces): no role for a principal that does not exist, no role
+    dropped without a word, no member made outside the applications."""

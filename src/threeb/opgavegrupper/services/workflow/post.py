@@ -1,9 +1,17 @@
-"""POST @workflow on an application: plone.restapi's, with 409 for conflicts.
+"""POST @workflow on the add-on's types: plone.restapi's, stricter.
 
-plone.restapi answers every refused transition with a 400, and a transition
-to the state the object is in already with a 200, as if it had just been
-done. Two conflicts are no bad input, and the add-on's endpoints answer
-conflicts with a 409:
+plone.restapi hands ``effective`` and ``expires`` to the content
+deserializer, which skips them on types without the publication behavior
+(all of the add-on's): an impossible date such as "2027-02-30" was answered
+with a 200 and dropped, and so was a valid one. Here the dates are checked
+before anything runs (a 400 naming the field) and then set; a ``comment``
+or ``include_children`` of the wrong JSON type is refused the same way. A
+refused transition changes nothing, the dates included.
+
+On an application, plone.restapi answers every refused transition with a
+400, and a transition to the state the object is in already with a 200, as
+if it had just been done. Two conflicts are no bad input, and the add-on's
+endpoints answer conflicts with a 409:
 
 - accepting into a full constituency (a conflict with the group's seats);
 - deciding on an application someone else has just decided on: the
@@ -12,14 +20,123 @@ conflicts with a 409:
   ZODB makes one of them conflict; Zope retries it, and the retry lands here.
 """
 
+from DateTime import DateTime
+from datetime import datetime
+from DateTime.interfaces import DateTimeError
+from plone.restapi.deserializer import json_body
 from plone.restapi.services.workflow.transition import WorkflowTransition
+from Products.CMFCore.permissions import ModifyPortalContent
+from Products.CMFCore.utils import _checkPermission
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.participation import seats
 from threeb.opgavegrupper.participation.applications import group_of
+from zExceptions import BadRequest
+from zExceptions import Forbidden
 from zope.i18n import translate
 
+import transaction
 
-class ApplicationWorkflowTransition(WorkflowTransition):
+
+DATE_FIELDS = ("effective", "expires")
+# The catalog's date indexes hold minutes in a bounded integer.
+MIN_YEAR = 1900
+MAX_YEAR = 2999
+
+
+def _refuse(request, field, message, error=BadRequest):
+    raise error([{"field": field, "message": translate(message, context=request)}])
+
+
+def parse_date(value):
+    """A DateTime for an ISO 8601 date or date and time, or None if impossible."""
+    if not isinstance(value, str):
+        return None
+    try:
+        # fromisoformat knows the calendar: "2027-02-30" is a ValueError.
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+            return None
+        return DateTime(value)
+    except (ValueError, DateTimeError):
+        return None
+
+
+class AddOnWorkflowTransition(WorkflowTransition):
+    dates = {}
+
+    def reply(self):
+        if self.transition is not None:
+            self.dates = self._checked_body()
+        result = super().reply()
+        if self.request.response.getStatus() >= 400:
+            # plone.restapi answers a refused transition instead of raising:
+            # whatever was set on the way (the dates) must not be stored.
+            transaction.doom()
+        return result
+
+    def _checked_body(self):
+        """The dates to set, after refusing every value of the wrong kind."""
+        data = json_body(self.request)
+        if not isinstance(data.get("comment", ""), str):
+            _refuse(self.request, "comment", _("The comment must be text."))
+        if not isinstance(data.get("include_children", False), bool):
+            _refuse(
+                self.request,
+                "include_children",
+                _("include_children must be true or false."),
+            )
+        dates = {}
+        for name in DATE_FIELDS:
+            if name not in data or data[name] is None:
+                continue
+            value = parse_date(data[name])
+            if value is None:
+                _refuse(
+                    self.request,
+                    name,
+                    _(
+                        "${field} must be a date that exists, between the "
+                        "years ${min} and ${max}, as YYYY-MM-DD or "
+                        "YYYY-MM-DDThh:mm:ss with an optional time zone.",
+                        mapping={"field": name, "min": MIN_YEAR, "max": MAX_YEAR},
+                    ),
+                )
+            dates[name] = value
+        if (
+            "effective" in dates
+            and "expires" in dates
+            and dates["expires"] < dates["effective"]
+        ):
+            _refuse(
+                self.request,
+                "expires",
+                _("The expiry date must not be before the publishing date."),
+            )
+        if dates and not _checkPermission(ModifyPortalContent, self.context):
+            _refuse(
+                self.request,
+                sorted(dates)[0],
+                _("You may not change the publishing dates of this item."),
+                error=Forbidden,
+            )
+        return dates
+
+    def recurse_transition(
+        self, objs, comment, publication_dates, include_children=False
+    ):
+        # plone.restapi's deserializer would drop the dates on these types:
+        # set them here and give it none.
+        for obj in objs:
+            if "effective" in self.dates:
+                obj.setEffectiveDate(self.dates["effective"])
+            if "expires" in self.dates:
+                obj.setExpirationDate(self.dates["expires"])
+            if self.dates:
+                obj.reindexObject()
+        super().recurse_transition(objs, comment, {}, include_children)
+
+
+class ApplicationWorkflowTransition(AddOnWorkflowTransition):
     def reply(self):
         decided = self._decided_already()
         if decided is not None:
