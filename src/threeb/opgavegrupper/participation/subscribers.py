@@ -33,11 +33,27 @@ def before_transition(application, event):
             raise TransitionRefused(error.message) from error
 
 
+def _forget_comment(application):
+    """Blank the comment of the transition just recorded in the history."""
+    for workflow_id, entries in list(application.workflow_history.items()):
+        if entries and entries[-1].get("comments"):
+            application.workflow_history[workflow_id] = (
+                *entries[:-1],
+                dict(entries[-1], comments=""),
+            )
+
+
 def after_transition(application, event):
     transition = _transition(event)
+    comment = ((event.kwargs or {}).get("comment") or "").strip()
+    if getattr(application, "anonymised", False):
+        # An anonymised application (retention) can still be decided on, but
+        # there is nobody to write to, and a comment would bring personal
+        # data back onto a record that must hold none.
+        comment = ""
+        _forget_comment(application)
     if transition in DECISIONS:
         # The comment given with a decision is the message to the applicant.
-        comment = ((event.kwargs or {}).get("comment") or "").strip()
         application.decision_message = comment or None
     application.reindexObject()
     if transition == "accept":
