@@ -23,8 +23,8 @@ import json
 
 
 BODY_MESSAGE = _(
-    "The body of the request must be a JSON object (UTF-8 text in curly "
-    'braces), for example {"title": "..."}.'
+    "The body of the request must be a JSON object: UTF-8 text in curly "
+    "braces with the fields by name."
 )
 
 
