@@ -127,6 +127,14 @@ class AddOnWorkflowTransition(WorkflowTransition):
         # plone.restapi's deserializer would drop the dates on these types:
         # set them here and give it none.
         for obj in objs:
+            if self.dates and not _checkPermission(ModifyPortalContent, obj):
+                # A child (include_children) the caller may not edit.
+                _refuse(
+                    self.request,
+                    sorted(self.dates)[0],
+                    _("You may not change the publishing dates of this item."),
+                    error=Forbidden,
+                )
             if "effective" in self.dates:
                 obj.setEffectiveDate(self.dates["effective"])
             if "expires" in self.dates:
