@@ -4,6 +4,8 @@ from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from threeb.opgavegrupper import _
+from threeb.opgavegrupper.content.limits import LINE_MAX_LENGTH
+from threeb.opgavegrupper.content.limits import TEXT_MAX_LENGTH
 from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
@@ -13,6 +15,8 @@ import re
 
 
 MOTIVATION_MAX_LENGTH = 1000
+PHONE_MAX_LENGTH = 30
+EMAIL_MAX_LENGTH = 254  # RFC 5321
 
 PHONE = re.compile(r"^\+?[0-9 ()-]{8,20}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -63,6 +67,7 @@ class IApplicationForm(model.Schema):
     availability = schema.TextLine(
         title=_("When I can take part"),
         description=_("For example: weekday evenings."),
+        max_length=LINE_MAX_LENGTH,
         required=False,
     )
 
@@ -70,6 +75,7 @@ class IApplicationForm(model.Schema):
         title=_("Phone (optional)"),
         description=_("Only staff and the group's chair see it."),
         constraint=phone_constraint,
+        max_length=PHONE_MAX_LENGTH,
         required=False,
     )
 
@@ -109,19 +115,27 @@ class IApplication(IApplicationForm):
 
     directives.write_permission(constituency="threeb.opgavegrupper.ChangeSeat")
 
-    applicant = schema.TextLine(title=_("User"), required=False)
+    applicant = schema.TextLine(
+        title=_("User"), max_length=LINE_MAX_LENGTH, required=False
+    )
     directives.mode(applicant="display")
     directives.write_permission(applicant="threeb.opgavegrupper.EditApplicationRecord")
 
-    fullname = schema.TextLine(title=_("Name"), required=False)
+    fullname = schema.TextLine(
+        title=_("Name"), max_length=LINE_MAX_LENGTH, required=False
+    )
 
     email = schema.TextLine(
-        title=_("E-mail"), constraint=email_constraint, required=False
+        title=_("E-mail"),
+        constraint=email_constraint,
+        max_length=EMAIL_MAX_LENGTH,
+        required=False,
     )
 
     organisation = schema.TextLine(
         title=_("Organisation"),
         description=_("For an external adviser."),
+        max_length=LINE_MAX_LENGTH,
         required=False,
     )
     directives.write_permission(
@@ -132,6 +146,7 @@ class IApplication(IApplicationForm):
 
     decision_message = schema.Text(
         title=_("Message with the decision"),
+        max_length=TEXT_MAX_LENGTH,
         required=False,
     )
     directives.write_permission(

@@ -7,6 +7,11 @@ from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from threeb.opgavegrupper import _
+from threeb.opgavegrupper.content.limits import LINE_MAX_LENGTH
+from threeb.opgavegrupper.content.limits import LIST_MAX_ITEMS
+from threeb.opgavegrupper.content.limits import RICHTEXT_MAX_LENGTH
+from threeb.opgavegrupper.content.limits import TEXT_MAX_LENGTH
+from threeb.opgavegrupper.content.limits import VOTES_MAX
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
 from zope.interface import implementer
@@ -51,7 +56,9 @@ IMPLEMENTATION_FIELDS = (
 
 
 class IImplementationMilestone(Interface):
-    title = schema.TextLine(title=_("Milestone"), required=True)
+    title = schema.TextLine(
+        title=_("Milestone"), max_length=LINE_MAX_LENGTH, required=True
+    )
     due = schema.Date(title=_("Due"), required=False)
     done = schema.Bool(title=_("Done"), required=False, default=False)
 
@@ -59,7 +66,7 @@ class IImplementationMilestone(Interface):
 class IRecommendation(model.Schema):
     """The proposal, the board's decision record and its implementation."""
 
-    title = schema.TextLine(title=_("Title"), required=True)
+    title = schema.TextLine(title=_("Title"), max_length=LINE_MAX_LENGTH, required=True)
 
     summary = schema.Text(
         title=_("Summary"),
@@ -68,9 +75,13 @@ class IRecommendation(model.Schema):
         required=True,
     )
 
-    recommendation = RichText(title=_("Recommendation"), required=True)
+    recommendation = RichText(
+        title=_("Recommendation"), max_length=RICHTEXT_MAX_LENGTH, required=True
+    )
 
-    rationale = RichText(title=_("Rationale"), required=False)
+    rationale = RichText(
+        title=_("Rationale"), max_length=RICHTEXT_MAX_LENGTH, required=False
+    )
 
     model.fieldset(
         "consequences",
@@ -81,15 +92,20 @@ class IRecommendation(model.Schema):
             "consequences_departments",
         ],
     )
-    consequences_economy = schema.Text(title=_("For the economy"), required=False)
-    consequences_residents = schema.Text(title=_("For the residents"), required=False)
+    consequences_economy = schema.Text(
+        title=_("For the economy"), max_length=TEXT_MAX_LENGTH, required=False
+    )
+    consequences_residents = schema.Text(
+        title=_("For the residents"), max_length=TEXT_MAX_LENGTH, required=False
+    )
     consequences_departments = schema.Text(
-        title=_("For the departments"), required=False
+        title=_("For the departments"), max_length=TEXT_MAX_LENGTH, required=False
     )
 
     answers = schema.List(
         title=_("Mandate questions it answers"),
         value_type=schema.Choice(vocabulary="threeb.opgavegrupper.MandateQuestions"),
+        unique=True,
         required=False,
         default=[],
         missing_value=[],
@@ -102,6 +118,7 @@ class IRecommendation(model.Schema):
             "A minority's view (mindretalsudtalelse); it goes with the "
             "recommendation into the decision record."
         ),
+        max_length=RICHTEXT_MAX_LENGTH,
         required=False,
     )
 
@@ -110,11 +127,17 @@ class IRecommendation(model.Schema):
         label=_("The board's decision"),
         fields=list(DECISION_FIELDS),
     )
-    decision_text = schema.Text(title=_("Decision"), required=False)
+    decision_text = schema.Text(
+        title=_("Decision"), max_length=TEXT_MAX_LENGTH, required=False
+    )
     decision_date = schema.Date(title=_("Decided on"), required=False)
-    votes_for = schema.Int(title=_("Votes for"), min=0, required=False)
-    votes_against = schema.Int(title=_("Votes against"), min=0, required=False)
-    votes_abstain = schema.Int(title=_("Abstentions"), min=0, required=False)
+    votes_for = schema.Int(title=_("Votes for"), min=0, max=VOTES_MAX, required=False)
+    votes_against = schema.Int(
+        title=_("Votes against"), min=0, max=VOTES_MAX, required=False
+    )
+    votes_abstain = schema.Int(
+        title=_("Abstentions"), min=0, max=VOTES_MAX, required=False
+    )
 
     model.fieldset(
         "implementation",
@@ -133,6 +156,7 @@ class IRecommendation(model.Schema):
     implementation_milestones = schema.List(
         title=_("Implementation milestones"),
         value_type=DictRow(title=_("Milestone"), schema=IImplementationMilestone),
+        max_length=LIST_MAX_ITEMS,
         required=False,
         default=[],
         missing_value=[],

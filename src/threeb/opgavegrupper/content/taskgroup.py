@@ -5,6 +5,9 @@ from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from threeb.opgavegrupper import _
+from threeb.opgavegrupper.content.limits import LINE_MAX_LENGTH
+from threeb.opgavegrupper.content.limits import RICHTEXT_MAX_LENGTH
+from threeb.opgavegrupper.content.limits import SEATS_MAX
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
 from zope.interface import implementer
@@ -47,7 +50,7 @@ class FewerSeatsThanTaken(Invalid):
 class ITaskGroup(model.Schema):
     """A task group: a challenge, a time frame and seats per constituency."""
 
-    title = schema.TextLine(title=_("Title"), required=True)
+    title = schema.TextLine(title=_("Title"), max_length=LINE_MAX_LENGTH, required=True)
 
     summary = schema.Text(
         title=_("Summary"),
@@ -62,6 +65,7 @@ class ITaskGroup(model.Schema):
     challenge = RichText(
         title=_("The challenge"),
         description=_("The concrete challenge the group takes on."),
+        max_length=RICHTEXT_MAX_LENGTH,
         required=False,
     )
 
@@ -74,6 +78,7 @@ class ITaskGroup(model.Schema):
     departments = schema.List(
         title=_("Departments concerned"),
         value_type=schema.Choice(vocabulary="threeb.opgavegrupper.Departments"),
+        unique=True,
         required=False,
         default=[],
         missing_value=[],
@@ -99,24 +104,45 @@ class ITaskGroup(model.Schema):
         fields=[name for _key, name in SEAT_FIELDS],
     )
     seats_org_board = schema.Int(
-        title=_("Seats for the organisation board"), min=0, default=1, required=True
+        title=_("Seats for the organisation board"),
+        min=0,
+        max=SEATS_MAX,
+        default=1,
+        required=True,
     )
     seats_department_board = schema.Int(
-        title=_("Seats for department boards"), min=0, default=2, required=True
+        title=_("Seats for department boards"),
+        min=0,
+        max=SEATS_MAX,
+        default=2,
+        required=True,
     )
     seats_resident = schema.Int(
-        title=_("Seats for residents"), min=0, default=4, required=True
+        title=_("Seats for residents"),
+        min=0,
+        max=SEATS_MAX,
+        default=4,
+        required=True,
     )
     seats_staff = schema.Int(
-        title=_("Seats for staff"), min=0, default=1, required=True
+        title=_("Seats for staff"),
+        min=0,
+        max=SEATS_MAX,
+        default=1,
+        required=True,
     )
     seats_external = schema.Int(
-        title=_("Seats for external advisers"), min=0, default=0, required=True
+        title=_("Seats for external advisers"),
+        min=0,
+        max=SEATS_MAX,
+        default=0,
+        required=True,
     )
 
     meeting_cadence = schema.TextLine(
         title=_("How often the group meets"),
         description=_("For example: every other Tuesday at 17."),
+        max_length=LINE_MAX_LENGTH,
         required=False,
     )
 

@@ -1,17 +1,21 @@
 """Deserializing the add-on's types in REST: nothing dropped, every error named.
 
 plone.restapi skips a field the caller may not write and answers 204 as if
-it were stored, and reports a schema invariant as a bare message. On the
-add-on's types a client learns instead which field it may not write (403)
-and which field an invariant is about (400), and nothing is stored.
+it were stored, skips a name that is no field at all, and reports a schema
+invariant as a bare message. On the add-on's types a client learns instead
+which field it may not write (403), which name is no field here (400) and
+which field an invariant is about (400), and nothing is stored. The values
+of the fields are checked by the field deserializers in fields.py.
 """
 
+from plone.app.event.dx.behaviors import StartBeforeEnd
 from plone.autoform.interfaces import WRITE_PERMISSIONS_KEY
 from plone.dexterity.utils import iterSchemata
 from plone.restapi.deserializer import json_body
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.supermodel.utils import mergedTaggedValueDict
+from Products.CMFCore.utils import getToolByName
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.content.application import IApplication
 from threeb.opgavegrupper.content.mandate import IMandate
@@ -20,6 +24,7 @@ from threeb.opgavegrupper.content.recommendation import IRecommendation
 from threeb.opgavegrupper.content.taskgroup import ITaskGroup
 from threeb.opgavegrupper.content.taskgroupfolder import ITaskGroupFolder
 from threeb.opgavegrupper.interfaces import IBrowserLayer
+from threeb.opgavegrupper.serializers.fields import IExportImportRequestMarker
 from z3c.form.interfaces import IDataManager
 from zExceptions import BadRequest
 from zExceptions import Forbidden
@@ -27,8 +32,29 @@ from zope.component import adapter
 from zope.component import queryMultiAdapter
 from zope.i18n import translate
 from zope.interface import implementer
+from zope.interface import Interface
 from zope.interface import Invalid
 from zope.schema import getFields
+
+
+try:
+    from plone.app.multilingual.interfaces import IPloneAppMultilingualInstalled
+except ImportError:  # pragma: no cover -- not part of every Plone
+
+    class IPloneAppMultilingualInstalled(Interface):
+        pass
+
+
+# Names plone.restapi's POST service reads itself, besides the fields.
+CREATE_KEYS = {"@type", "id", "title", "UID"}
+MULTILINGUAL_KEYS = {"translation_of", "language"}
+# Names its content deserializer reads itself, besides the fields.
+DESERIALIZER_KEYS = {"layout", "ordering", "sort"}
+SORT_ORDERS = ("ascending", "descending", "reverse")
+NO_SUCH_FIELD = _("There is no field of this name here.")
+DESCRIPTION_IS_SUMMARY = _(
+    'The description is the summary here: write it in "summary".'
+)
 
 
 class _Changed:
@@ -51,6 +77,12 @@ class AddOnDeserializer(DeserializeFromJson):
     ):
         if data is None:
             data = json_body(self.request)
+        if isinstance(data, dict) and not IExportImportRequestMarker.providedBy(
+            self.request
+        ):
+            # plone.exportimport sends a whole exported item on purpose.
+            self.refuse_unknown(data, create)
+            self.refuse_bad_plone_keys(data)
         if isinstance(data, dict):
             self.refuse_unwritable(data)
         try:
@@ -67,12 +99,128 @@ class AddOnDeserializer(DeserializeFromJson):
             for error in errors:
                 if not isinstance(error, dict):
                     continue
-                field = getattr(error.get("error"), "field", None)
+                exception = error.get("error")
+                field = getattr(exception, "field", None) or self.invariant_fields.get(
+                    type(exception)
+                )
                 if field and not error.get("field"):
                     error["field"] = field
                 if mask_validation_errors:
                     error["error"] = "ValidationError"
             raise BadRequest(errors) from None
+
+    # Invariants of behaviors that do not say which field they are about.
+    invariant_fields = {}
+
+    def refuse_unknown(self, data, create):
+        """Raise BadRequest naming every name in ``data`` that nothing reads."""
+        fields = set()
+        for schema in iterSchemata(self.context):
+            fields.update(getFields(schema))
+        known = fields | DESERIALIZER_KEYS | {"@type"}
+        if create:
+            known |= CREATE_KEYS
+            if IPloneAppMultilingualInstalled.providedBy(self.request):
+                known |= MULTILINGUAL_KEYS
+        errors = []
+        for name in data:
+            if name in known:
+                continue
+            if name == "description" and "summary" in fields:
+                message = DESCRIPTION_IS_SUMMARY
+            else:
+                message = NO_SUCH_FIELD
+            errors.append({"field": name, "message": message})
+        if not create and data.get("@type", self.context.portal_type) != (
+            self.context.portal_type
+        ):
+            errors.append(
+                {"field": "@type", "message": _("The type of an item cannot change.")}
+            )
+        if errors:
+            raise BadRequest(self._translated(errors))
+
+    def refuse_bad_plone_keys(self, data):
+        """Check the names plone.restapi reads itself before it uses them."""
+        errors = []
+        if "layout" in data:
+            layouts = [
+                view_id for view_id, _title in self.context.getAvailableLayouts()
+            ]
+            if data["layout"] not in layouts:
+                errors.append(
+                    {
+                        "field": "layout",
+                        "message": _(
+                            "Not a view of this item; it has: ${layouts}.",
+                            mapping={"layouts": ", ".join(layouts)},
+                        ),
+                    }
+                )
+        if "ordering" in data and not self._good_ordering(data["ordering"]):
+            errors.append(
+                {
+                    "field": "ordering",
+                    "message": _(
+                        'Must be an object with "obj_id" (an item in here), '
+                        '"delta" (a whole number, "top" or "bottom") and '
+                        'optionally "subset_ids" (a list of items in here).'
+                    ),
+                }
+            )
+        if "sort" in data and not self._good_sort(data["sort"]):
+            errors.append(
+                {
+                    "field": "sort",
+                    "message": _(
+                        'Must be an object with "on" (an index to sort on) '
+                        'and "order" ("ascending" or "descending").'
+                    ),
+                }
+            )
+        if errors:
+            raise BadRequest(self._translated(errors))
+
+    def _good_ordering(self, ordering):
+        if not isinstance(ordering, dict) or set(ordering) - {
+            "obj_id",
+            "delta",
+            "subset_ids",
+        }:
+            return False
+        ids = set(getattr(self.context, "objectIds", lambda: ())())
+        delta = ordering.get("delta")
+        subset_ids = ordering.get("subset_ids") or []
+        return (
+            ordering.get("obj_id") in ids
+            and (
+                delta in ("top", "bottom")
+                or (isinstance(delta, int) and not isinstance(delta, bool))
+            )
+            and isinstance(subset_ids, list)
+            and all(isinstance(i, str) and i in ids for i in subset_ids)
+        )
+
+    def _good_sort(self, sort):
+        if not isinstance(sort, dict) or set(sort) - {"on", "order"}:
+            return False
+        catalog = getToolByName(self.context, "portal_catalog")
+        index = (
+            catalog.Indexes.get(sort.get("on"))
+            if isinstance(sort.get("on"), str)
+            else None
+        )
+        return (
+            index is not None
+            and hasattr(index, "documentToKeyMap")
+            and sort.get("order", "ascending") in SORT_ORDERS
+            and hasattr(self.context, "getOrdering")
+        )
+
+    def _translated(self, errors):
+        for error in errors:
+            error["message"] = translate(error["message"], context=self.request)
+        return errors
 
     def refuse_unwritable(self, data):
         """Raise Forbidden naming every field in ``data`` the caller may not write."""
@@ -132,7 +280,8 @@ class MandateDeserializer(AddOnDeserializer):
 
 @adapter(IMeeting, IBrowserLayer)
 class MeetingDeserializer(AddOnDeserializer):
-    pass
+    # plone.app.event's "End date must be after start date."
+    invariant_fields = {StartBeforeEnd: "end"}
 
 
 @adapter(IRecommendation, IBrowserLayer)
