@@ -24,9 +24,13 @@ from threeb.opgavegrupper.participation import applications
 from threeb.opgavegrupper.participation import following
 from ZODB.POSException import ConflictError
 from zope.annotation.interfaces import IAnnotations
+from zope.component import getGlobalSiteManager
+from zope.component import provideHandler
 from zope.component.hooks import setSite
 from zope.globalrequest import clearRequest
 from zope.globalrequest import setRequest
+from ZPublisher.HTTPRequest import HTTPRequest
+from ZPublisher.interfaces import IPubFailure
 
 import pytest
 import threading
@@ -141,27 +145,6 @@ def make_people(prefix, count=PEOPLE):
         api.group.add_user(groupname="beboere", username=user_id)
         user_ids.append(user_id)
     return user_ids
-
-
-def index_a_sites_vocabulary(portal, words=4000):
-    """Give the text indexes as many words as a site in use has.
-
-    ZCTextIndex keeps a word's documents in a plain dict while they are few,
-    and BTrees cannot merge two changes to a bucket that holds dicts: two
-    transactions that touch the same bucket of the index conflict. On a new
-    site the whole index is one or two buckets, so every two sign-ups at the
-    same moment would conflict there; on a site in use (DESIGN.md: 20,000
-    residents, 50,000 applications) the words spread over hundreds of buckets
-    and such a conflict is rare, and retried. The tests are about the site
-    in use.
-    """
-    with api.env.adopt_roles(["Manager"]):
-        api.content.create(
-            portal,
-            "Document",
-            id="ordliste",
-            title=" ".join(f"ord{number}" for number in range(words)),
-        )
 
 
 def make_group(portal, group_id):
@@ -287,6 +270,37 @@ def test_concurrent_applications_do_not_write_the_group(functional, functional_p
     assert [key for key in ORDER_KEYS if key in IAnnotations(group)] == []
 
 
+@pytest.fixture
+def retries(monkeypatch):
+    """Zope's conflict retries as a site with this burst should have them.
+
+    Nothing of the group conflicts any more (the test above), but the
+    catalog's own structures still do now and then: ZCTextIndex keeps a
+    word's few documents in a plain dict, and BTrees cannot merge two changes
+    to a bucket that holds one, so two sign-ups whose words fall in the same
+    bucket of the text index conflict and one is retried. With 40 at once on
+    this slow shared machine, one request in a hundred or so lost four times
+    in a row (Zope's default: three retries) and got the 503. Five retries,
+    as zope.conf's ``max-conflict-retries 5``, leave none.
+    """
+    monkeypatch.setattr(HTTPRequest, "retry_max_count", 5)
+
+
+@pytest.fixture
+def conflicts():
+    """What conflicted in the server (same process), for the failure message."""
+    seen = []
+
+    def record(event):
+        error = event.exc_info[1]
+        if isinstance(error, ConflictError):
+            seen.append((error.class_name, "retried" if event.retry else "gave up"))
+
+    provideHandler(record, (IPubFailure,))
+    yield seen
+    getGlobalSiteManager().unregisterHandler(record, (IPubFailure,))
+
+
 def apply_over_http(request_factory, group_id, people):
     sessions = {
         user_id: request_factory(basic_auth=(user_id, PASSWORD)) for user_id in people
@@ -309,9 +323,10 @@ def test_the_test_server_serves_several_requests_at_once():
 
 
 @pytest.mark.slow
-def test_forty_people_apply_at_once_three_times(functional_portal, request_factory):
+def test_forty_people_apply_at_once_three_times(
+    functional_portal, request_factory, conflicts, retries
+):
     """Three rounds, each a new group and 40 new people pressing at once."""
-    index_a_sites_vocabulary(functional_portal)
     for round_number in range(3):
         people = make_people(f"round{round_number}p")
         group = make_group(functional_portal, f"gruppe-{round_number}")
@@ -322,7 +337,7 @@ def test_forty_people_apply_at_once_three_times(functional_portal, request_facto
         failed = {
             user_id: answer for user_id, answer in answers.items() if answer[0] != 201
         }
-        assert failed == {}, f"round {round_number}"
+        assert failed == {}, f"round {round_number}; conflicts: {conflicts}"
         in_catalog, in_group = stored_applications(group)
         assert sorted(in_catalog) == sorted(people)
         assert sorted(in_group) == sorted(people)
@@ -332,7 +347,9 @@ def test_forty_people_apply_at_once_three_times(functional_portal, request_facto
 
 
 @pytest.mark.slow
-def test_forty_people_follow_at_once(functional_portal, request_factory):
+def test_forty_people_follow_at_once(
+    functional_portal, request_factory, conflicts, retries
+):
     people = make_people("follower")
     group = make_group(functional_portal, "populaer")
     transaction.commit()
@@ -346,6 +363,6 @@ def test_forty_people_follow_at_once(functional_portal, request_factory):
 
     answers = dict(zip(people, run_at_once(follow, people), strict=True))
 
-    assert {u: a for u, a in answers.items() if a[0] != 200} == {}
+    assert {u: a for u, a in answers.items() if a[0] != 200} == {}, conflicts
     transaction.begin()
     assert sorted(following.followers(group)) == sorted(people)

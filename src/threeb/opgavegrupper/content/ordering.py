@@ -12,12 +12,17 @@ popular group opens, some lose after Zope's retries (DESIGN.md, "Scale").
 - An application is no edit of the group: its modified date, which listings
   and "recently changed" show, stays. The catalog still reindexes the group
   and finds nothing changed, so it writes nothing for it either.
+- The folder's index of ids by meta type gets its entry for applications
+  when the group is made, not from the first sign-ups, which would all make
+  it at once.
 """
 
 from Acquisition import aq_base
+from BTrees.OIBTree import OIBTree
 from persistent import Persistent
 from plone.folder.default import DefaultOrdering
 from plone.folder.interfaces import IExplicitOrdering
+from threeb.opgavegrupper.content.application import Application
 from threeb.opgavegrupper.content.application import IApplication
 from threeb.opgavegrupper.content.taskgroup import ITaskGroup
 from ZODB.utils import z64
@@ -201,3 +206,20 @@ def container_modified(group, event):
         base._p_changed = False
     else:
         base.modification_date = new_modified
+
+
+def group_added(group, event):
+    """Make the meta-type index entry the applications will go into.
+
+    BTreeFolder2 keeps, per meta type, the ids of a folder's children, and
+    makes a meta type's entry when the first child of it comes: on a group
+    just opened, every sign-up of the first moment would make it, and all but
+    one would conflict. Empty entries are harmless: the folder drops one when
+    its last child goes.
+    """
+    base = aq_base(group)
+    if aq_base(event.object) is not base:
+        return
+    index = base._mt_index
+    if Application.meta_type not in index:
+        index[Application.meta_type] = OIBTree()
