@@ -23,6 +23,7 @@ from datetime import datetime
 from plone import api
 from plone.app.textfield.interfaces import IRichText
 from plone.namedfile.interfaces import INamedField
+from plone.namedfile.interfaces import INamedImageField
 from plone.restapi.deserializer.dxfields import DatetimeFieldDeserializer
 from plone.restapi.deserializer.dxfields import NamedFieldDeserializer
 from plone.restapi.deserializer.dxfields import RichTextFieldDeserializer
@@ -481,8 +482,15 @@ class NamedFileDeserializer(FieldDeserializer):
         if not data:
             return self.field.missing_value
         try:
-            return NamedFieldDeserializer.__call__(self, value)
+            stored = NamedFieldDeserializer.__call__(self, value)
         except ValidationError as error:
             self.fail(explain(self.field, error))
         except (ValueError, TypeError):
             self.fail(FILE)
+        if INamedImageField.providedBy(self.field) and stored.getImageSize() == (
+            -1,
+            -1,
+        ):
+            # plone.namedfile only logs a warning and stores it.
+            self.fail(_("Not an image the site can show (PNG, JPEG, GIF, ...)."))
+        return stored
