@@ -54,9 +54,7 @@ def test_ids_are_random_and_not_derived_from_the_person(functional_portal, app_p
 
 @pytest.mark.parametrize("who", [None, "resident2", "board1"])
 def test_rest_forbidden_answers_as_unknown(request_factory, app_path, who):
-    session = (
-        request_factory(basic_auth=(who, PASSWORD)) if who else request_factory()
-    )
+    session = request_factory(basic_auth=(who, PASSWORD)) if who else request_factory()
     real = session.get(app_path)
     missing = session.get(unknown(app_path))
     assert missing.status_code == 404
@@ -113,3 +111,12 @@ def test_other_refusals_keep_their_answer(request_factory, functional_portal):
     response = classic.get("/@@overview-controlpanel", allow_redirects=False)
     assert response.status_code == 302
     assert "login" in response.headers["Location"]
+
+
+def test_the_id_is_not_in_the_full_text_index(functional_portal, app_path):
+    catalog = api.portal.get_tool("portal_catalog")
+    application_id = app_path.rsplit("/", 1)[1]
+    hexpart = application_id.split("-", 1)[1]
+    assert list(catalog.unrestrictedSearchResults(SearchableText=hexpart)) == []
+    (brain,) = catalog.unrestrictedSearchResults(SearchableText="Resident1")
+    assert brain.getId == application_id

@@ -9,6 +9,8 @@
   without an application is taken back, and logged).
 - Applications leave the groups' order list (concurrent sign-ups conflicted
   on it).
+- Applications' full text without their id (a new word per sign-up made
+  concurrent sign-ups conflict in the full-text index).
 - The application workflow's new "Change seat" permission, the rolemap's
   "Edit application record" and the sharing page without ``TaskGroupMember``.
 """
@@ -40,6 +42,8 @@ def _refresh_application_security(catalog):
         application = brain._unrestrictedGetObject()
         workflow.updateRoleMappingsFor(application)
         application.reindexObjectSecurity()
+        # The full-text index no longer holds the (random) id.
+        application.reindexObject(idxs=["SearchableText"])
 
 
 def rename_derived_ids(group):
