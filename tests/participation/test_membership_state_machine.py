@@ -17,6 +17,7 @@ from datetime import date
 from hypothesis import HealthCheck
 from hypothesis import settings
 from hypothesis import strategies as st
+from hypothesis.stateful import initialize
 from hypothesis.stateful import invariant
 from hypothesis.stateful import precondition
 from hypothesis.stateful import rule
@@ -317,6 +318,18 @@ class MembershipMachine(RuleBasedStateMachine):
         self.order.append(uid)
 
     # Applying and deciding -------------------------------------------------------
+
+    @initialize(
+        logins=st.lists(st.sampled_from(sorted(POOL)), unique=True, max_size=5),
+        accepted=st.integers(0, 5),
+    )
+    @fresh
+    def some_have_applied(self, logins, accepted):
+        """Start most examples with a few applications, some accepted."""
+        for login in logins:
+            self.apply(login, sorted(POOL[login][1])[-1], False)
+        for number in range(min(accepted, len(self.order))):
+            self.decide("accept", STAFF, number, True)
 
     @rule(
         login=st.sampled_from(sorted(POOL)),
@@ -697,7 +710,12 @@ class MembershipMachine(RuleBasedStateMachine):
         self.follows.add(login)
         self.touch(login)
 
-    @precondition(lambda self: not self.closed and len(self.apps) >= 3)
+    @precondition(
+        lambda self: (
+            not self.closed
+            and sum(app.state in LIVE for app in self.apps.values()) >= 2
+        )
+    )
     @rule()
     @fresh
     def retention(self):
@@ -814,6 +832,41 @@ class MembershipMachine(RuleBasedStateMachine):
 
     @invariant()
     @fresh
+    def my_page_agrees(self):
+        """A person's data (Mine opgavegrupper) shows their part of this group."""
+        path = "/".join(self.group.getPhysicalPath())
+        for login, person in self.people.items():
+            if not person.account:
+                continue
+            data = roster.export(login)
+            mine = {
+                item["id"]: item["review_state"]
+                for item in data["applications"]
+                if item["@id"].startswith(self.group.absolute_url() + "/")
+            }
+            found = self._by_uid()
+            assert mine == {
+                found[uid].getId(): app.state
+                for uid, app in self.apps.items()
+                if app.applicant == login
+            }
+            roles = {
+                tuple(item["roles"])
+                for item in roster.memberships(login)
+                if item["UID"] == self.group.UID()
+            }
+            expected = [
+                name
+                for name, holds in (
+                    ("chair", login in self.chairs),
+                    ("member", login in self.members()),
+                )
+                if holds
+            ]
+            assert roles == ({tuple(expected)} if expected else set()), path
+
+    @invariant()
+    @fresh
     def nothing_left_of_the_erased(self):
         found = self._by_uid()
         catalog = api.portal.get_tool("portal_catalog")
@@ -867,9 +920,11 @@ def test_membership_follows_the_applications_on_every_road(portal):
         api.group.add_user(groupname="beboere", username=CHAIR)
     run_state_machine_as_test(
         MembershipMachine,
+        # About a minute of CPU here; a longer hunt (max_examples=100,
+        # stateful_step_count=50) is worth a run after changing a road.
         settings=settings(
-            max_examples=100,
-            stateful_step_count=50,
+            max_examples=20,
+            stateful_step_count=40,
             deadline=None,
             derandomize=True,
             database=None,
