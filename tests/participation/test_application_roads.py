@@ -375,3 +375,27 @@ def test_a_renamed_account_shows_its_new_name_on_the_roster(roads, as_user):
         ]
         assert "Rikke Nyborg" in names
         assert "Resident2 Hansen" not in names
+
+
+def test_the_applicant_may_send_back_what_they_read(roads, as_user):
+    """A client that echoes GET (an edit form) is not refused for the fields it
+    may not change, as long as it does not change them."""
+    session = as_user("resident1")
+    current = session.get(rel(roads, "resident1")).json()
+    response = session.patch(
+        rel(roads, "resident1"),
+        json={
+            "constituency": current["constituency"],
+            "applicant": current["applicant"],
+            "motivation": "Ny grund",
+        },
+    )
+    assert response.status_code == 204, response.text
+    application = fresh(roads, "resident1")
+    assert application.motivation == "Ny grund"
+    assert application.constituency == "resident"
+    response = session.patch(
+        rel(roads, "resident1"), json={"constituency": "department_board"}
+    )
+    assert response.status_code == 403, response.text
+    assert response.json()["error"]["field"] == "constituency"

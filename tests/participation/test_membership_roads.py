@@ -74,3 +74,18 @@ def test_a_decision_before_retention_keeps_its_message(group):
     decide(application, "accept", comment="Velkommen")
     assert application.decision_message == "Velkommen"
     assert comments(application) == ["Velkommen"]
+
+
+def test_erasing_a_chair_forgets_who_decided(portal, group):
+    """The chair's id leaves the history of the decisions they took."""
+    from threeb.opgavegrupper.participation import erasure
+
+    application = apply(group, "resident1")
+    decide(application, "accept", user_id="chair1")
+    history = application.workflow_history["application_workflow"]
+    assert "chair1" in [entry.get("actor") for entry in history]
+    erasure.erase_person("chair1")
+    history = application.workflow_history["application_workflow"]
+    assert "chair1" not in [entry.get("actor") for entry in history]
+    assert [entry.get("action") for entry in history][-1] == "accept"
+    assert "TaskGroupChair" not in group.get_local_roles_for_userid("chair1")

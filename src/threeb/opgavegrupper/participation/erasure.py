@@ -49,6 +49,17 @@ def _end(application):
         workflow.updateRoleMappingsFor(application)
 
 
+def _forget_actor(obj, user_id):
+    """Take ``user_id`` out of the actors of ``obj``'s workflow history."""
+    history = getattr(obj, "workflow_history", None) or {}
+    for workflow_id, entries in list(history.items()):
+        if any(entry.get("actor") == user_id for entry in entries):
+            history[workflow_id] = tuple(
+                dict(entry, actor=None) if entry.get("actor") == user_id else entry
+                for entry in entries
+            )
+
+
 def _groups_with_roles(user_id):
     # No index holds local roles (see roster.memberships); erasure is rare.
     catalog = api.portal.get_tool("portal_catalog")
@@ -93,6 +104,11 @@ def erase_person(user_id):
         anonymise_application(application)
         summary["applications"] += 1
     for group in _groups_with_roles(user_id):
+        if "TaskGroupChair" in group.get_local_roles_for_userid(user_id):
+            # A chair decided on other people's applications: the history of
+            # those decisions keeps the decision, not who took it.
+            for application in membership.application_objects(group):
+                _forget_actor(application, user_id)
         roles = set(group.get_local_roles_for_userid(user_id)) - set(GROUP_ROLES)
         if roles:
             group.manage_setLocalRoles(user_id, sorted(roles))

@@ -14,6 +14,8 @@ from plone.dexterity.utils import iterSchemata
 from plone.restapi.deserializer import json_body
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from plone.restapi.interfaces import IDeserializeFromJson
+from plone.restapi.interfaces import IFieldSerializer
+from plone.restapi.serializer.converters import json_compatible
 from plone.supermodel.utils import mergedTaggedValueDict
 from Products.CMFCore.utils import getToolByName
 from threeb.opgavegrupper import _
@@ -222,8 +224,29 @@ class AddOnDeserializer(DeserializeFromJson):
             error["message"] = translate(error["message"], context=self.request)
         return errors
 
+    def _unchanged(self, field, dm, value):
+        """Whether ``value`` is the field's current value, as GET shows it or
+        as a client would write it (a vocabulary's token, for example).
+
+        A client that sends back what it read (an edit form built from GET)
+        changes nothing by it and is not refused for it.
+        """
+        if dm is None:
+            return False
+        try:
+            current = dm.get()
+            if json_compatible(current) == value:
+                return True
+            serializer = queryMultiAdapter(
+                (field, self.context, self.request), IFieldSerializer
+            )
+            return serializer is not None and serializer() == value
+        except Exception:  # noqa: BLE001 - a value we cannot compare is a change
+            return False
+
     def refuse_unwritable(self, data):
-        """Raise Forbidden naming every field in ``data`` the caller may not write."""
+        """Raise Forbidden naming every field in ``data`` the caller may not
+        change (one it sends back unchanged is let through, unwritten)."""
         refused = []
         for schema in iterSchemata(self.context):
             permissions = mergedTaggedValueDict(schema, WRITE_PERMISSIONS_KEY)
@@ -235,7 +258,7 @@ class AddOnDeserializer(DeserializeFromJson):
                     field.readonly
                     or (dm is not None and not dm.canWrite())
                     or not self.check_permission(permissions.get(name))
-                ):
+                ) and not self._unchanged(field, dm, data[name]):
                     refused.append(name)
         if refused:
             message = translate(
@@ -256,7 +279,9 @@ class ApplicationDeserializer(AddOnDeserializer):
         # plone.restapi writes the fields before it checks the invariants, so
         # the schema's seat_allowed would compare the new seat with itself.
         constituency = data.get("constituency")
-        if constituency is None or constituency == self.context.constituency:
+        field = IApplication["constituency"]
+        dm = queryMultiAdapter((self.context, field), IDataManager)
+        if constituency is None or self._unchanged(field, dm, constituency):
             return
         try:
             IApplication.validateInvariants(
