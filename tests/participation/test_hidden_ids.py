@@ -120,3 +120,43 @@ def test_the_id_is_not_in_the_full_text_index(functional_portal, app_path):
     assert list(catalog.unrestrictedSearchResults(SearchableText=hexpart)) == []
     (brain,) = catalog.unrestrictedSearchResults(SearchableText="Resident1")
     assert brain.getId == application_id
+
+
+@pytest.mark.parametrize("who", [None, "resident2"])
+@pytest.mark.parametrize("api_request", [True, False])
+@pytest.mark.parametrize("attribute", ["absolute_url", "getId", "getIcon", "Title"])
+def test_public_attributes_answer_as_unknown(
+    request_factory, app_path, who, api_request, attribute
+):
+    session = request_factory(
+        api=api_request, basic_auth=(who, PASSWORD) if who else None
+    )
+    if not api_request:
+        session.headers["Accept"] = "text/html"
+    real = session.get(f"{app_path}/{attribute}", allow_redirects=False)
+    missing = session.get(f"{unknown(app_path)}/{attribute}", allow_redirects=False)
+    assert missing.status_code == 404
+    assert real.status_code == 404, real.text
+    assert "application-" not in real.text.replace(app_path.rsplit("/", 1)[1], "")
+
+
+def test_rest_not_found_messages_differ_only_by_the_id(request_factory, app_path):
+    session = request_factory()
+    real = session.get(app_path).json()
+    missing = session.get(unknown(app_path)).json()
+    real_id, missing_id = (
+        app_path.rsplit("/", 1)[1],
+        unknown(app_path).rsplit("/", 1)[1],
+    )
+    assert real["message"].replace(real_id, "X") == missing["message"].replace(
+        missing_id, "X"
+    )
+    assert real["context"] == missing["context"]
+
+
+def test_the_applicant_still_reads_public_attributes(request_factory, app_path):
+    session = request_factory(api=False, basic_auth=("resident1", PASSWORD))
+    session.headers["Accept"] = "text/html"
+    response = session.get(f"{app_path}/getId")
+    assert response.status_code == 200, (response.url, response.text[:3000])
+    assert response.text == app_path.rsplit("/", 1)[1]

@@ -55,8 +55,12 @@ def _may_access(user, obj):
     return bool(user.has_permission(ACCESS, obj))
 
 
-def hidden_application(request):
-    """The application on the request's path the caller may not access, or None."""
+def hidden_application(request, user=None):
+    """The application on the request's path the caller may not access, or None.
+
+    ``user`` is the caller when the publisher has logged them in already;
+    otherwise the request's credentials tell who it is.
+    """
     candidates = list(request.get("PARENTS") or ())
     published = request.get("PUBLISHED")
     if published is not None:
@@ -70,7 +74,8 @@ def hidden_application(request):
             applications.append(obj)
     if not applications:
         return None
-    user = _caller(request)
+    if user is None:
+        user = _caller(request)
     for obj in applications:
         if not _may_access(user, obj):
             return obj
@@ -94,6 +99,11 @@ class UnauthorizedView(BrowserView):
     def __call__(self):
         request = self.request
         hidden = hidden_application(request) is not None
+        if hidden:
+            # The address as the caller wrote it: the published name (a
+            # service's internal "GET_application_json_") would tell this
+            # answer from that for an unknown id.
+            request["URL"] = request.get("ACTUAL_URL") or request["URL"]
         exception = NotFound(request.getURL()) if hidden else self.context
         view = _exception_view(exception, request)
         if view is None:
@@ -108,3 +118,18 @@ class UnauthorizedView(BrowserView):
             response._has_challenged = True
             response.setStatus(404, lock=True)
         return body
+
+
+def hide_after_traversal(event):
+    """Publicly callable attributes of an application (``absolute_url``,
+    ``getId``) pass the publisher's check of their own; answer them too as
+    for an id that does not exist, to whoever may not see the application."""
+    request = event.request
+    user = getSecurityManager().getUser()
+    if user is None or user.getId() is None:
+        # A public attribute is published without logging anyone in.
+        user = None
+    if hidden_application(request, user=user) is None:
+        return
+    request["URL"] = request.get("ACTUAL_URL") or request["URL"]
+    raise NotFound(request.getURL())
