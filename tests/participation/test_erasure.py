@@ -70,8 +70,9 @@ def scene(functional_portal):
         "portal": functional_portal,
         "group": vaskeriet,
         "haver": haver,
-        "accepted": accepted.getPhysicalPath(),
-        "pending": pending.getPhysicalPath(),
+        # By UID: anonymising gives an application a new id.
+        "accepted": accepted.UID(),
+        "pending": pending.UID(),
     }
 
 
@@ -98,7 +99,10 @@ def page_as(request_factory):
 
 def fresh(scene, key):
     transaction.begin()  # see what the server committed
-    return scene["portal"].unrestrictedTraverse(scene[key])
+    (brain,) = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+        UID=scene[key]
+    )
+    return brain._unrestrictedGetObject()
 
 
 def names_on_roster(group):

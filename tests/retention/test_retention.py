@@ -29,6 +29,7 @@ def test_nothing_before_the_days_have_passed(portal, groups):
 
 def test_after_the_days_the_personal_data_is_gone(portal, groups):
     anna_id = application_id(groups["vaskeriet"], "anna")
+    old_ids = set(groups["vaskeriet"].objectIds())
     done = retention.anonymise(portal, now=ENDED + 181)
     assert [(item["group"], item["state"]) for item in done] == [
         ("/plone/grupper/vaskeriet", "concluded")
@@ -44,7 +45,11 @@ def test_after_the_days_the_personal_data_is_gone(portal, groups):
         assert application.Title() == "Anonymised application"
         for name in PERSONAL:
             assert getattr(application, name) is None, name
-    anna = group[anna_id]
+    # New ids: the old addresses went out in mails beside the names.
+    assert old_ids.isdisjoint(group.objectIds())
+    assert sorted(done[0]["applications"]) == sorted(group.objectIds())
+    assert anna_id not in group
+    (anna,) = [app for app in group.objectValues() if app.department == "Tingbjerg"]
     # Kept for the participation figures.
     assert anna.constituency == "resident"
     assert anna.department == "Tingbjerg"
@@ -128,13 +133,13 @@ def test_cancelled_by_the_real_transition(portal, groups):
     haver = groups["haver"]
     with api.env.adopt_roles(["Manager"]):
         api.content.transition(haver, transition="cancel")
-    carl_id = application_id(haver, "carl")
+    carl = haver[application_id(haver, "carl")]
     now = DateTime()
     due = retention.due(portal, now=now + 181)
     assert [item["group"].getId() for item in due] == ["vaskeriet", "haver"]
     assert retention.due(portal, now=now + 179)[0]["group"].getId() == "vaskeriet"
     retention.anonymise(portal, now=now + 181)
-    assert haver[carl_id].anonymised is True
+    assert carl.anonymised is True
 
 
 def test_due_lists_what_would_be_done(portal, groups):

@@ -13,6 +13,8 @@ Run it from the zconsole script scripts/anonymise_applications.py (e.g.
 nightly from cron) or from the staff-only view @@anonymise-applications.
 """
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from DateTime import DateTime
 from plone import api
 from threeb.opgavegrupper import _
@@ -154,7 +156,25 @@ def anonymise_application(application, placeholder=None):
     # No modified event: nothing about this should notify anyone.
     application.reindexObject()
     application.reindexObjectSecurity()
-    return application
+    return _new_id(application)
+
+
+def _new_id(application):
+    """Give the application a fresh random id; returns it, renamed.
+
+    The old address went out in mails next to the person's name ("Anna has
+    applied: <link>"); under a new one the anonymous record cannot be tied
+    back to that mail.
+    """
+    from threeb.opgavegrupper.participation.applications import new_application_id
+
+    group = aq_parent(aq_inner(application))
+    new_id = new_application_id()
+    while new_id in group.objectIds():
+        new_id = new_application_id()
+    with api.env.adopt_roles(["Manager"]):
+        group.manage_renameObject(application.getId(), new_id)
+    return group[new_id]
 
 
 def anonymise(portal, now=None):
@@ -168,8 +188,10 @@ def anonymise(portal, now=None):
     done = []
     for item in due(portal, now):
         group = item["group"]
-        for application in item["applications"]:
+        renamed = [
             anonymise_application(application, placeholder)
+            for application in item["applications"]
+        ]
         membership.sync_group(group)
         done.append(
             {
@@ -177,7 +199,8 @@ def anonymise(portal, now=None):
                 "title": group.Title(),
                 "state": api.content.get_state(obj=group),
                 "ended": item["ended"].ISO8601(),
-                "applications": [app.getId() for app in item["applications"]],
+                # The new ids: the old ones are gone with the personal data.
+                "applications": [app.getId() for app in renamed],
             }
         )
         logger.info(
