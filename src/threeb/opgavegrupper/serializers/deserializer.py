@@ -38,6 +38,8 @@ from zope.interface import Interface
 from zope.interface import Invalid
 from zope.schema import getFields
 
+import json
+
 
 try:
     from plone.app.multilingual.interfaces import IPloneAppMultilingualInstalled
@@ -57,6 +59,11 @@ NO_SUCH_FIELD = _("There is no field of this name here.")
 DESCRIPTION_IS_SUMMARY = _(
     'The description is the summary here: write it in "summary".'
 )
+
+
+def _same_json(first, second):
+    """Equal as JSON: 0 is not false, "1" is not 1 (Python says 0 == False)."""
+    return json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
 
 
 class _Changed:
@@ -235,12 +242,12 @@ class AddOnDeserializer(DeserializeFromJson):
             return False
         try:
             current = dm.get()
-            if json_compatible(current) == value:
+            if _same_json(json_compatible(current), value):
                 return True
             serializer = queryMultiAdapter(
                 (field, self.context, self.request), IFieldSerializer
             )
-            return serializer is not None and serializer() == value
+            return serializer is not None and _same_json(serializer(), value)
         except Exception:  # noqa: BLE001 - a value we cannot compare is a change
             return False
 
