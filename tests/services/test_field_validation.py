@@ -444,3 +444,30 @@ def test_messages_in_danish(site, admin):
     assert response.json()["error"]["message"] == (
         "Element 1: Kolonne title: Skal være tekst."
     )
+
+
+def test_plone_content_and_imports_keep_plones_deserializers(portal):
+    """Only the add-on's content gets them; plone.exportimport sends its own
+    representation (files, dates) and is not refused."""
+    from plone.exportimport.interfaces import IExportImportRequestMarker
+    from plone.restapi.interfaces import IFieldDeserializer
+    from threeb.opgavegrupper.content.taskgroup import ITaskGroup
+    from threeb.opgavegrupper.interfaces import IBrowserLayer
+    from threeb.opgavegrupper.serializers.fields import FieldDeserializer
+    from zope.component import getMultiAdapter
+    from zope.interface import alsoProvides
+
+    with api.env.adopt_roles(["Manager"]):
+        folder = api.content.create(portal, "TaskGroupFolder", id="grupper")
+    request = portal.REQUEST
+    alsoProvides(request, IBrowserLayer)
+    field = ITaskGroup["seats_resident"]
+    ours = getMultiAdapter((field, folder, request), IFieldDeserializer)
+    assert isinstance(ours, FieldDeserializer)
+    # Plone's own content (here the site) keeps plone.restapi's.
+    theirs = getMultiAdapter((field, portal, request), IFieldDeserializer)
+    assert not isinstance(theirs, FieldDeserializer)
+    alsoProvides(request, IExportImportRequestMarker)
+    plones = getMultiAdapter((field, folder, request), IFieldDeserializer)
+    assert not isinstance(plones, FieldDeserializer)
+    assert plones(5) == 5
