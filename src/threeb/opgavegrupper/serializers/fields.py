@@ -180,7 +180,7 @@ def _without_addon(field, context, request):
 
 @implementer(IFieldDeserializer)
 class FieldDeserializer:
-    """Base: ``convert`` checks the JSON value, ``validate`` the field's rules."""
+    """Base: ``convert`` checks the JSON value, then the field its own rules."""
 
     def __new__(cls, field, context, request):
         if IExportImportRequestMarker.providedBy(request):
