@@ -179,4 +179,20 @@ class IApplication(IApplicationForm):
 
 @implementer(IApplication)
 class Application(Item):
-    """Tilmelding."""
+    """Tilmelding.
+
+    Never copied, and moved only within its group (a rename): see
+    ``participation.placement``. Every copy, move and rename through Zope's
+    copy support asks these two methods.
+    """
+
+    def _canCopy(self, op=0):
+        # op 0 copies, 1 moves; a rename is a move, so moving stays possible
+        # and _notifyOfCopyTo checks where to.
+        return op == 1
+
+    def _notifyOfCopyTo(self, container, op=0):
+        from threeb.opgavegrupper.participation import placement
+
+        placement.check_destination(self, container, op)
+        super()._notifyOfCopyTo(container, op)
