@@ -67,7 +67,10 @@ class MyPage(BrowserView):
         for group in found:
             group["role_titles"] = [ROLE_TITLES[role] for role in group["roles"]]
             group["constituency_title"] = roster.TITLES.get(group["constituency"])
-            group["state_title"] = self.group_state(group["review_state"])
+            # A group the person may no longer see has only its UID.
+            group["state_title"] = (
+                self.group_state(group["review_state"]) if group["visible"] else None
+            )
         return found
 
     def applications(self):

@@ -192,7 +192,9 @@ def memberships(user_id):
     """The groups the person sits in, by an accepted application or a local role.
 
     Returns summaries with ``roles`` ("chair", "member") and the
-    ``constituency`` of the accepted application, if there is one.
+    ``constituency`` of the accepted application, if there is one, and
+    ``visible``: a group the person may no longer see is given by its UID
+    only (see ``_as_seen``).
     """
     accepted = {
         _parent_path(brain.getPath()): brain.constituency
@@ -210,18 +212,27 @@ def memberships(user_id):
         if named:
             local[brain.getPath()] = named
     groups = _groups_at(set(accepted) | set(local))
+    visible = _visible_uids(user_id, {brain.UID for brain in groups.values()})
     found = []
-    for path, brain in sorted(groups.items(), key=lambda item: item[1].Title or ""):
+    # Groups the person may see, by title; then those they may not (by UID:
+    # their titles are not the person's to read, not even as an order).
+    ordered = sorted(
+        groups.items(),
+        key=lambda item: (
+            item[1].UID not in visible,
+            (item[1].Title or "") if item[1].UID in visible else item[1].UID,
+        ),
+    )
+    for path, brain in ordered:
         roles = local.get(path, [])
         if path in accepted and "member" not in roles:
             roles = [*roles, "member"]
-        found.append(
-            {
-                **_group_summary(brain),
-                "roles": roles,
-                "constituency": accepted.get(path),
-            }
-        )
+        summary = {
+            **_group_summary(brain),
+            "roles": roles,
+            "constituency": accepted.get(path),
+        }
+        found.append(_as_seen(summary, visible, keep=("roles", "constituency")))
     return found
 
 
@@ -229,6 +240,7 @@ def application_summaries(user_id):
     """The person's applications with their group and status, from brains."""
     brains = list(applications_of(user_id))
     groups = _groups_at({_parent_path(brain.getPath()) for brain in brains})
+    visible = _visible_uids(user_id, {group.UID for group in groups.values()})
     found = []
     for brain in brains:
         group = groups.get(_parent_path(brain.getPath()))
@@ -236,7 +248,13 @@ def application_summaries(user_id):
             {
                 "@id": brain.getURL(),
                 "id": brain.getId,
-                "group": _group_summary(group) if group is not None else None,
+                # A group the person may no longer see (e.g. back in draft):
+                # its UID only, as in the data download.
+                "group": (
+                    _as_seen(_group_summary(group), visible)
+                    if group is not None
+                    else None
+                ),
                 "constituency": brain.constituency,
                 "consent_public": brain.consent_public,
                 "review_state": brain.review_state,
