@@ -517,6 +517,9 @@ class MembershipMachine(RuleBasedStateMachine):
         owner = actor == app.applicant and not app.anonymised
         if not (actor == STAFF or (owner and app.state == "pending")):
             self.refused(Refused, call)
+        elif constituency == app.constituency:
+            # Sending back the value it has changes nothing and is let through.
+            call()
         elif not (actor == STAFF and app.state == "pending"):
             self.refused(Forbidden, call, rollback=True)
         elif constituency not in CONSTITUENCIES or (
