@@ -367,3 +367,12 @@ def test_deleting_the_account_erases_and_a_new_one_inherits_nothing(
     assert "TaskGroupMember" not in api.user.get_roles(
         username="resident1", obj=scene["group"]
     )
+
+
+def test_rest_refuses_a_name_it_does_not_read(scene, rest_as):
+    response = rest_as("staff1").post(
+        "/@erase-person", json={"user_id": "resident1", "extra": 1}
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["field"] == "extra"
+    assert_untouched(scene)

@@ -52,6 +52,16 @@ class ErasePersonPost(Service):
                 _("Send a JSON object with the user_id of the person to erase."),
                 field=erasure_request.FIELD,
             )
+        unknown = sorted(name for name in data if name != erasure_request.FIELD)
+        if unknown:
+            # Nothing reads another name: say so rather than drop it.
+            return error_response(
+                self.request,
+                400,
+                "BadRequest",
+                _("There is no field of this name here."),
+                field=unknown[0],
+            )
         try:
             summary = erasure_request.erase(data.get(erasure_request.FIELD))
         except ParticipationError as error:
