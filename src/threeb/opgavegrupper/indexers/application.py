@@ -1,16 +1,23 @@
-"""Catalog values of applications."""
+"""Catalog values of applications.
+
+Applications stay out of the site's full-text search (``SearchableText``,
+``Description``): they are personal data, found by staff on the group's
+applications page, not through site search. And a full-text index gives
+each new word the next word id: two sign-ups at the same moment that bring
+new words (Plone's default puts the random id in SearchableText) write the
+same key of its lexicon and conflict in ZODB. The ``Title`` index shares its
+attribute with the ``Title`` metadata the listings show, so it stays; a name
+new to the site still adds a word there.
+"""
 
 from plone.indexer import indexer
 from threeb.opgavegrupper.content.application import IApplication
 
 
-@indexer(IApplication)
-def searchable_text(obj):
-    """Staff find an application by the person's name or organisation.
+def _not_indexed(obj):
+    # plone.indexer: an AttributeError leaves the object out of that index.
+    raise AttributeError("applications are not in the full-text indexes")
 
-    Not by its id, which Plone's default puts in SearchableText: the id is
-    random, so every sign-up would add a new word to the full-text index,
-    and two sign-ups at the same moment would conflict on it.
-    """
-    words = (obj.title, getattr(obj, "organisation", None))
-    return " ".join(word for word in words if word)
+
+searchable_text = indexer(IApplication)(_not_indexed)
+description = indexer(IApplication)(_not_indexed)
