@@ -25,3 +25,14 @@ def from_participation_error(request, error):
         error.message,
         field=error.field,
     )
+
+
+def json_object(request):
+    """The request's body as a dict, or None when it is no JSON object."""
+    from plone.restapi.deserializer import json_body
+
+    try:
+        data = json_body(request)
+    except Exception:  # noqa: BLE001 - any unreadable body is "no object"
+        return None
+    return data if isinstance(data, dict) else None

@@ -2,7 +2,6 @@
 
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.services import Service
 from threeb.opgavegrupper import _
@@ -10,6 +9,7 @@ from threeb.opgavegrupper.participation import applications
 from threeb.opgavegrupper.participation.errors import ParticipationError
 from threeb.opgavegrupper.services.errors import error_response
 from threeb.opgavegrupper.services.errors import from_participation_error
+from threeb.opgavegrupper.services.errors import json_object
 from zope.component import getMultiAdapter
 from zope.interface import alsoProvides
 
@@ -19,11 +19,8 @@ class ApplyPost(Service):
         # As plone.restapi's own write services: a JSON API call carries no
         # form token, and its authentication (token, basic) is not a cookie.
         alsoProvides(self.request, IDisableCSRFProtection)
-        try:
-            data = json_body(self.request)
-        except Exception:
-            data = None
-        if not isinstance(data, dict):
+        data = json_object(self.request)
+        if data is None:
             return error_response(
                 self.request,
                 400,

@@ -8,13 +8,13 @@ neither an account nor data (see ``participation.erasure_request``).
 
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.participation import erasure_request
 from threeb.opgavegrupper.participation.errors import ParticipationError
 from threeb.opgavegrupper.services.errors import error_response
 from threeb.opgavegrupper.services.errors import from_participation_error
+from threeb.opgavegrupper.services.errors import json_object
 from zope.i18n import translate
 from zope.interface import alsoProvides
 
@@ -40,11 +40,8 @@ class ErasePersonPost(Service):
         # form token (cookie-borne calls are held to the site's Origin by
         # the hardening layer).
         alsoProvides(self.request, IDisableCSRFProtection)
-        try:
-            data = json_body(self.request)
-        except Exception:
-            data = None
-        if not isinstance(data, dict):
+        data = json_object(self.request)
+        if data is None:
             return error_response(
                 self.request,
                 400,
