@@ -73,6 +73,8 @@ setup(
     ],
     extras_require={
         "test": [
+            # A real SMTP server for the mail tests.
+            "aiosmtpd",
             "hypothesis",
             "jsonschema",
             "playwright",
@@ -90,6 +92,8 @@ setup(
             "zpretty",
         ],
         "demo": [
+            # The local mail sink `make run` starts (scripts/mailsink.py).
+            "aiosmtpd",
             "Plone",
         ],
     },
