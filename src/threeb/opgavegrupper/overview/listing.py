@@ -1,17 +1,31 @@
 """The overview of task groups: filters, order, facets and seats.
 
 Shared by the overview page and `GET @taskgroups`. Everything comes from
-catalog brains and their metadata; no group object is woken.
+the catalog: facets and totals from its index sets, the cards from the
+metadata of the page's brains; no group object is woken, and no brain is
+made beyond the page.
 """
 
+from BTrees.IIBTree import difference
+from BTrees.IIBTree import IISet
+from BTrees.IIBTree import intersection
+from BTrees.IIBTree import multiunion
+from DateTime import DateTime
 from plone import api
+from Products.CMFCore.indexing import processQueue
+from Products.CMFCore.utils import _getAuthenticatedUser
+from ZTUtils.Lazy import LazyCat
+from ZTUtils.Lazy import LazyMap
 
+import heapq
 import re
 
 
 BATCH_SIZE = 20
 FILTERS = ("review_state", "theme", "departments", "open", "text")
 FACETS = ("review_state", "theme", "departments")
+# The states of the task group workflow.
+STATES = ("draft", "recruiting", "active", "concluded", "cancelled")
 
 
 class FilterError(ValueError):
@@ -47,20 +61,12 @@ def parse_filters(form):
     return filters
 
 
-def _query(context, filters, skip=None):
+def _base_query(context, filters):
+    """What every part of the overview asks: groups under the folder, words."""
     query = {
         "portal_type": "TaskGroup",
         "path": "/".join(context.getPhysicalPath()),
-        "sort_on": "deadline",
     }
-    if filters["open"]:
-        query["review_state"] = "recruiting"
-    elif filters["review_state"] and skip != "review_state":
-        query["review_state"] = filters["review_state"]
-    if filters["theme"] and skip != "theme":
-        query["theme"] = filters["theme"]
-    if filters["departments"] and skip != "departments":
-        query["departments"] = filters["departments"]
     words = search_words(filters["text"])
     if words:
         # Words are matched as prefixes, as people type in a search box.
@@ -79,28 +85,173 @@ def search_words(text):
     ]
 
 
-def search(context, filters):
-    """Brains of the groups, open for sign-up first, then by deadline."""
-    brains = api.portal.get_tool("portal_catalog")(**_query(context, filters))
-    recruiting = [b for b in brains if b.review_state == "recruiting"]
-    others = [b for b in brains if b.review_state != "recruiting"]
-    return recruiting + others
+def _record_ids(catalog, query):
+    """Record ids of what ``query`` finds for the current user, as an IISet.
+
+    The same indexes, security and effective dates as ``catalog(**query)``,
+    but without sorting and without making a brain: the overview sorts only
+    the page it shows and counts facets by intersecting index sets.
+    """
+    processQueue()
+    query = dict(query)
+    query["allowedRolesAndUsers"] = catalog._listAllowedRolesAndUsers(
+        _getAuthenticatedUser(catalog)
+    )
+    if not catalog.allow_inactive(query):
+        query["effectiveRange"] = DateTime()
+    cat = catalog._catalog
+    query = cat.make_query(query)
+    plan = cat.getCatalogPlan(query)
+    plan.start()
+    rids = None
+    for name in plan.plan() or cat._sorted_search_indexes(query):
+        if name not in cat.indexes:
+            continue
+        rids = cat._search_index(plan, name, query, rids)
+        if not rids:
+            break
+    plan.stop()
+    if not rids:
+        return IISet()
+    if hasattr(rids, "keys"):
+        # A text search scores its records; the overview orders by deadline.
+        return IISet(rids.keys())
+    return rids
+
+
+def _value_set(index, value):
+    """The record ids an index holds for one value (a set or a single id)."""
+    rids = index._index.get(value)
+    if rids is None:
+        return IISet()
+    if isinstance(rids, int):
+        return IISet((rids,))
+    return rids
+
+
+def _any_of(index, values):
+    return multiunion([_value_set(index, value) for value in values])
+
+
+def _intersect(*sets):
+    result = None
+    for rids in sets:
+        if rids is not None:
+            result = intersection(result, rids)
+    return result if result is not None else IISet()
+
+
+class Overview:
+    """The groups a person finds with some filters, their order and facets.
+
+    Index sets are intersected once; only the page is sorted and only its
+    brains are made, so a page costs what a page of Plone's own search does
+    whether there are a hundred groups or ten thousand.
+    """
+
+    def __init__(self, context, filters):
+        self.catalog = api.portal.get_tool("portal_catalog")
+        self.indexes = self.catalog._catalog.indexes
+        self.filters = filters
+        self.base = _record_ids(self.catalog, _base_query(context, filters))
+        self.chosen = {facet: self._chosen(facet) for facet in FACETS}
+        self.found = _intersect(self.base, *self.chosen.values())
+        self.recruiting = _intersect(
+            self.found, _value_set(self.indexes["review_state"], "recruiting")
+        )
+        self.others = difference(self.found, self.recruiting)
+
+    def _chosen(self, facet):
+        """The records a facet's filter lets through; None lets all through."""
+        index = self.indexes[facet]
+        if facet == "review_state" and self.filters["open"]:
+            return _value_set(index, "recruiting")
+        if self.filters[facet]:
+            return _any_of(index, self.filters[facet])
+        return None
+
+    def __len__(self):
+        return len(self.found)
+
+    def page(self, b_start=0, b_size=BATCH_SIZE):
+        """Brains of one page, open for sign-up first, then by deadline.
+
+        A sequence of the page's brains that knows the number of all found
+        (``actual_result_count``), as plone.batching expects of a catalog
+        search made with ``b_start`` and ``b_size``.
+        """
+        parts = []
+        start, wanted = b_start, b_size
+        for rids in (self.recruiting, self.others):
+            length = len(rids)
+            if wanted > 0 and start < length:
+                size = min(wanted, length - start)
+                parts.append(self._by_deadline(rids, start, size))
+                wanted -= size
+                start = 0
+            else:
+                start = max(0, start - length)
+        size = b_size - wanted
+        return LazyCat(parts, size, actual_result_count=len(self.found))
+
+    def _by_deadline(self, rids, start, size):
+        """Brains of ``rids[start:start + size]`` in the order of deadlines.
+
+        Groups with the same deadline keep the order of their record ids, so
+        pages never share a group or miss one (the catalog's own limited sort
+        breaks ties differently from page to page).
+        """
+        cat = self.catalog._catalog
+        deadlines = cat.getIndex("deadline").documentToKeyMap()
+
+        def key(rid):
+            value = deadlines.get(rid)
+            # A group without a deadline comes last.
+            return (value is None, value or 0, rid)
+
+        length = len(rids)
+        if start > length / 2:
+            # A page near the end: keep the last ones rather than the first.
+            chosen = heapq.nlargest(length - start, rids, key=key)
+            chosen.reverse()
+            chosen = chosen[:size]
+        else:
+            chosen = heapq.nsmallest(start + size, rids, key=key)[start:]
+        return LazyMap(cat.__getitem__, chosen, len(chosen))
+
+    def facets(self):
+        """Counts per value of each facet, with the other filters applied."""
+        values = {
+            # Only a group's own states: the sets of other types' states
+            # (applications' above all) are large and never hold a group.
+            "review_state": STATES,
+            "theme": list(self.indexes["theme"]._index.keys()),
+            "departments": list(self.indexes["departments"]._index.keys()),
+        }
+        result = {}
+        for facet in FACETS:
+            others = [self.chosen[other] for other in FACETS if other != facet]
+            if facet == "review_state" and self.filters["open"]:
+                others.append(self.chosen[facet])
+            rids = _intersect(self.base, *others)
+            index = self.indexes[facet]
+            counts = {}
+            for value in values[facet]:
+                count = len(_intersect(_value_set(index, value), rids))
+                if count:
+                    counts[value] = count
+            result[facet] = counts
+        return result
+
+
+def search(context, filters, b_start=0, b_size=BATCH_SIZE):
+    """Brains of one page of groups, open for sign-up first, then by deadline."""
+    return Overview(context, filters).page(b_start, b_size)
 
 
 def facets(context, filters):
     """Counts per value of each facet, with the other filters applied."""
-    catalog = api.portal.get_tool("portal_catalog")
-    result = {}
-    for facet in FACETS:
-        counts = {}
-        for brain in catalog(**_query(context, filters, skip=facet)):
-            values = getattr(brain, facet, None)
-            if isinstance(values, str):
-                values = [values]
-            for value in values or ():
-                counts[value] = counts.get(value, 0) + 1
-        result[facet] = counts
-    return result
+    return Overview(context, filters).facets()
 
 
 def seats(brain):

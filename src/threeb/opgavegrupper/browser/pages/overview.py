@@ -46,11 +46,12 @@ class OverviewView(BrowserView):
             # rather than an error page.
             self.error = error.message
             self.filters = listing.parse_filters({})
-        brains = listing.search(self.context, self.filters)
+        overview = listing.Overview(self.context, self.filters)
         b_start = str(form.get("b_start", "0"))
         b_start = int(b_start) if b_start.isdigit() else 0
-        self.batch = Batch(brains, listing.BATCH_SIZE, b_start, orphan=0)
-        self.facets = listing.facets(self.context, self.filters)
+        page = overview.page(b_start, listing.BATCH_SIZE)
+        self.batch = Batch(page, listing.BATCH_SIZE, b_start, orphan=0)
+        self.facets = overview.facets()
 
     def cards(self):
         return [self.card(brain) for brain in self.batch]

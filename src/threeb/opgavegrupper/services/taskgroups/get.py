@@ -19,6 +19,10 @@ class TaskGroupsGet(Service):
                     f"{name} must be a whole number",
                     name,
                 )
+        if form.get("b_size") not in (None, "") and int(form["b_size"]) == 0:
+            return error_response(
+                self.request, 400, "BadRequest", "b_size must be at least 1", "b_size"
+            )
         try:
             filters = listing.parse_filters(form)
         except listing.FilterError as error:
@@ -27,12 +31,15 @@ class TaskGroupsGet(Service):
             )
         if not form.get("b_size"):
             form["b_size"] = str(listing.BATCH_SIZE)
-        batch = HypermediaBatch(self.request, listing.search(self.context, filters))
+        overview = listing.Overview(self.context, filters)
+        b_start = int(form.get("b_start") or 0)
+        b_size = int(form["b_size"])
+        batch = HypermediaBatch(self.request, overview.page(b_start, b_size))
         result = {
             "@id": batch.canonical_url,
             "items_total": batch.items_total,
             "items": [listing.summary(brain) for brain in batch],
-            "facets": listing.facets(self.context, filters),
+            "facets": overview.facets(),
         }
         links = batch.links
         if links:
