@@ -1,4 +1,7 @@
-"""A meeting made public: the members get the time, the place and a calendar file."""
+"""A meeting made public: the members get the time, the place and a calendar file.
+
+The update and cancellation of it: test_calendar_updates.py.
+"""
 
 from datetime import date
 from datetime import datetime
@@ -28,10 +31,10 @@ def meeting(group, outbox):
     return meeting
 
 
-def calendar_of(mail):
+def calendar_of(mail, method="REQUEST"):
     (attachment,) = mail.attachments
     assert attachment.get_content_type() == "text/calendar"
-    assert attachment.get_param("method") == "PUBLISH"
+    assert attachment.get_param("method") == method
     assert attachment.get_filename() == "forste-mode.ics"
     return icalendar.Calendar.from_ical(attachment.get_content())
 
@@ -58,13 +61,20 @@ def test_publishing_mails_the_members_and_the_chair(meeting, outbox, do_transiti
 def test_the_calendar_file_holds_the_meeting(meeting, outbox, do_transition):
     do_transition(meeting, "publish", "chair1")
     calendar = calendar_of(outbox.mails[0])
-    assert calendar["METHOD"] == "PUBLISH"
+    # An iTIP invitation: calendars put it in, and update it by its UID.
+    assert calendar["METHOD"] == "REQUEST"
     (event,) = calendar.walk("VEVENT")
     assert event["SUMMARY"] == "Vaskeriet: Første møde"
     assert event["LOCATION"] == "Fælleshuset, Vaskerivej 1"
     assert event["URL"] == meeting.absolute_url()
     assert event["UID"].startswith(meeting.UID())
     assert event["SEQUENCE"] == 0
+    assert event["STATUS"] == "CONFIRMED"
+    assert event["ORGANIZER"] == "mailto:opgavegrupper@example.org"
+    # The one the mail is for, not asked to answer; not the other members.
+    (attendee,) = [event["ATTENDEE"]]
+    assert attendee == f"mailto:{outbox.mails[0].to}"
+    assert attendee.params["RSVP"] == "FALSE"
     start, end = event.decoded("DTSTART"), event.decoded("DTEND")
     assert start == COPENHAGEN.localize(datetime(2026, 3, 10, 17, 0))
     assert end == COPENHAGEN.localize(datetime(2026, 3, 10, 19, 0))
@@ -78,12 +88,15 @@ def test_publishing_again_updates_the_calendar_entry(meeting, outbox, do_transit
     do_transition(meeting, "publish", "chair1")
     first = calendar_of(outbox.mails[0]).walk("VEVENT")[0]
     do_transition(meeting, "retract", "chair1")
-    assert len(outbox.mails) == 3  # retracting tells nobody
+    # Retracting takes it out of the calendars (test_calendar_updates.py).
+    assert len(outbox.mails) == 6
     outbox.clear()
     do_transition(meeting, "publish", "staff1")
     again = calendar_of(outbox.mails[0]).walk("VEVENT")[0]
     assert again["UID"] == first["UID"]
-    assert again["SEQUENCE"] == 1
+    # Above the cancellation's 1: calendars put it back in.
+    assert again["SEQUENCE"] == 2
+    assert again["STATUS"] == "CONFIRMED"
 
 
 def test_a_follower_never_gets_a_meeting_mail(meeting, outbox, do_transition):

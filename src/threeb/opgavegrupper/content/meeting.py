@@ -4,20 +4,15 @@ from plone.app.textfield import RichText
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from threeb.opgavegrupper import _
-from threeb.opgavegrupper.content.limits import LINE_MAX_LENGTH
-from threeb.opgavegrupper.content.limits import LIST_MAX_ITEMS
 from threeb.opgavegrupper.content.limits import MINUTES_MAX_LENGTH
 from threeb.opgavegrupper.content.limits import RICHTEXT_MAX_LENGTH
-from zope import schema
 from zope.interface import implementer
 
 
 class IMeeting(model.Schema):
-    """Start and end come from plone.app.event's behaviors."""
-
-    location = schema.TextLine(
-        title=_("Location"), max_length=LINE_MAX_LENGTH, required=False
-    )
+    """Start, end, location and attendees come from plone.app.event's
+    behaviors (Meeting.xml), so its calendar export, its catalog indexes and
+    calendar programs read them where they read any Plone event's."""
 
     agenda = RichText(title=_("Agenda"), max_length=RICHTEXT_MAX_LENGTH, required=False)
 
@@ -26,16 +21,6 @@ class IMeeting(model.Schema):
         description=_("The minutes (referat), published with the meeting."),
         max_length=MINUTES_MAX_LENGTH,
         required=False,
-    )
-
-    attendees = schema.List(
-        title=_("Attendees"),
-        description=_("One name per line."),
-        value_type=schema.TextLine(max_length=LINE_MAX_LENGTH),
-        max_length=LIST_MAX_ITEMS,
-        required=False,
-        default=[],
-        missing_value=[],
     )
 
 

@@ -1,76 +1,104 @@
-"""A meeting as an iCalendar file, to put it in one's own calendar."""
+"""A meeting as iCalendar: the invitation, update and cancellation mailed to
+the members (iTIP, RFC 5546) and the entries of the calendar feed.
 
-from datetime import date
-from datetime import datetime
-from datetime import timedelta
-from datetime import UTC
-from plone.event.interfaces import IEventAccessor
+The event is plone.app.event's own export of the meeting (its UID, times,
+location, URL), so an entry imported from the feed and one from a mail are
+the same event. Every file carries the VTIMEZONE its times need, with rules
+for all of its events' years (vtimezone.py).
+"""
+
+from email.utils import parseaddr
+from plone.event.interfaces import IICalendarEventComponent
+from threeb.opgavegrupper.notifications import sequence
 from threeb.opgavegrupper.notifications.mails import Attachment
+from threeb.opgavegrupper.notifications.mails import sender
+from threeb.opgavegrupper.notifications.vtimezone import timezones_for
 from threeb.opgavegrupper.participation.applications import group_of
 
 import icalendar
 
 
 PRODID = "-//threeb.opgavegrupper//Opgavegrupper//DA"
+# The members are told, not asked: calendars put the meeting in (REQUEST),
+# move it (REQUEST, higher SEQUENCE) or take it out (CANCEL) without a reply.
+REQUEST = "REQUEST"
+CANCEL = "CANCEL"
+PUBLISH = "PUBLISH"
 
 
-def _sequence(meeting):
-    """How often the meeting was published before; 0 the first time.
-
-    A meeting made internal again to correct it, then published anew, keeps
-    its UID; the higher SEQUENCE tells calendars to update the entry they have.
-    """
-    history = getattr(meeting, "workflow_history", {}).get("meeting_workflow", ())
-    published = sum(1 for entry in history if entry.get("action") == "publish")
-    return max(published - 1, 0)
-
-
-def meeting_calendar(meeting):
-    """The meeting as a VCALENDAR with one VEVENT, as bytes."""
-    accessor = IEventAccessor(meeting)
+def meeting_event(meeting, number, cancelled=False):
+    """The meeting as a VEVENT with SEQUENCE ``number``."""
+    event = IICalendarEventComponent(meeting).to_ical()
+    # plone.app.event writes the attendees' names as calendar addresses; they
+    # are names on the meeting's page, not people a calendar could invite.
+    event.pop("ATTENDEE", None)
     group = group_of(meeting)
-    event = icalendar.Event()
-    # plone.app.event's own export uses the same UID, so an entry imported
-    # from the site's calendar and one from this mail are the same event.
-    event.add("uid", accessor.sync_uid)
-    event.add("dtstamp", datetime.now(UTC))
-    event.add("sequence", _sequence(meeting))
-    event.add("summary", f"{group.Title()}: {meeting.Title()}")
-    if accessor.whole_day:
-        # A whole-day event has dates; its DTEND is the day after (exclusive).
-        event.add("dtstart", accessor.start.date())
-        event.add("dtend", accessor.end.date() + timedelta(days=1))
-    else:
-        # Aware datetimes: icalendar writes them with their TZID.
-        event.add("dtstart", accessor.start)
-        if not accessor.open_end:
-            event.add("dtend", accessor.end)
-    if getattr(meeting, "location", None):
-        event.add("location", meeting.location)
+    event.pop("SUMMARY", None)
+    summary = meeting.Title()
+    if group is not None:
+        summary = f"{group.Title()}: {summary}"
+    event.add("summary", summary)
+    event.pop("URL", None)
     event.add("url", meeting.absolute_url())
-    if meeting.Description():
-        event.add("description", meeting.Description())
+    event.add("sequence", number)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    return event
 
+
+def _calendar(method, events):
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    # PUBLISH: for information; nobody is asked to answer the invitation.
-    calendar.add("method", "PUBLISH")
-    calendar.add_component(event)
-    # The VTIMEZONE each TZID names, so every calendar program reads the times
-    # the same way; its rules for the meeting's year only, not since 1970.
-    calendar.add_missing_timezones(
-        first_date=date(accessor.start.year, 1, 1),
-        last_date=date(accessor.end.year + 1, 1, 1),
+    calendar.add("method", method)
+    # The zones first: some programs read a TZID only once they know it.
+    for timezone in timezones_for(events):
+        calendar.add_component(timezone)
+    for event in events:
+        calendar.add_component(event)
+    return calendar
+
+
+def _address(value, **params):
+    name, address = parseaddr(value)
+    prop = icalendar.vCalAddress(f"mailto:{address}")
+    if name:
+        prop.params["CN"] = name
+    prop.params.update(params)
+    return prop
+
+
+def itip_calendar(meeting, method, number, recipient):
+    """The calendar file of one mail to ``recipient`` ("Name <address>").
+
+    iTIP names the organiser (the site's sender address) and the attendee
+    the message is for; RSVP=FALSE: nobody is asked to answer.
+    """
+    event = meeting_event(meeting, number, cancelled=method == CANCEL)
+    from_address = sender()
+    if from_address:
+        event.add("organizer", _address(from_address))
+    event.add(
+        "attendee",
+        _address(
+            recipient, ROLE="REQ-PARTICIPANT", PARTSTAT="NEEDS-ACTION", RSVP="FALSE"
+        ),
     )
-    return calendar.to_ical()
+    return _calendar(method, [event]).to_ical()
 
 
-def meeting_attachment(meeting):
+def itip_attachment(meeting, method, number, recipient):
     return Attachment(
         filename=f"{meeting.getId()}.ics",
         maintype="text",
         subtype="calendar",
-        data=meeting_calendar(meeting),
-        params={"method": "PUBLISH", "charset": "utf-8"},
+        data=itip_calendar(meeting, method, number, recipient),
+        params={"method": method, "charset": "utf-8"},
     )
+
+
+def feed_calendar(title, meetings):
+    """The feed as bytes: each meeting at the SEQUENCE its members hold."""
+    events = [meeting_event(meeting, sequence.current(meeting)) for meeting in meetings]
+    calendar = _calendar(PUBLISH, events)
+    calendar.add("x-wr-calname", title)
+    return calendar.to_ical()

@@ -1,15 +1,35 @@
-"""A meeting made public: its members get the time, the place and a calendar file."""
+"""A meeting's members keep it in their calendars: they are sent it when it
+is made public, again when its time or place changes, and told to take it out
+when it is made internal again or deleted.
 
+Each mail carries an iTIP calendar file (ics.py) with the meeting's UID and a
+SEQUENCE higher than the one before (sequence.py): REQUEST puts the meeting
+in or moves it, CANCEL takes it out.
+"""
+
+from dataclasses import replace
+from email.utils import formataddr
 from plone import api
+from plone.app.event.dx.behaviors import IEventBasic
+from plone.base.interfaces import IPloneSiteRoot
 from plone.event.interfaces import IEventAccessor
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.notifications import recipients
-from threeb.opgavegrupper.notifications.ics import meeting_attachment
+from threeb.opgavegrupper.notifications import sequence
+from threeb.opgavegrupper.notifications.ics import CANCEL
+from threeb.opgavegrupper.notifications.ics import itip_attachment
+from threeb.opgavegrupper.notifications.ics import REQUEST
 from threeb.opgavegrupper.notifications.mails import guarded
 from threeb.opgavegrupper.notifications.mails import localized_time
 from threeb.opgavegrupper.notifications.mails import Mail
 from threeb.opgavegrupper.notifications.mails import send
 from threeb.opgavegrupper.participation.applications import group_of
+
+
+PUBLISHED = "published"
+# The fields whose change moves the meeting in the members' calendars.
+CALENDAR_FIELDS = {"start", "end", "whole_day", "open_end", "location"}
+REASON = _("You get this e-mail because you are a member of the group.")
 
 
 def meeting_time(meeting, language):
@@ -26,17 +46,21 @@ def meeting_time(meeting, language):
     return f"{written} – {localized_time(end, language, long_format=True)}"
 
 
+def _facts(meeting):
+    facts = [(_("When"), meeting_time(meeting, api.portal.get_default_language()))]
+    location = IEventAccessor(meeting).location
+    if location:
+        facts.append((_("Location"), location))
+    return facts
+
+
+def _mapping(meeting, group):
+    return {"group": group.Title(), "meeting": meeting.Title()}
+
+
 def published_mail(meeting, group):
-    facts = [
-        (_("When"), meeting_time(meeting, api.portal.get_default_language())),
-    ]
-    if getattr(meeting, "location", None):
-        facts.append((_("Location"), meeting.location))
     return Mail(
-        subject=_(
-            "Meeting in ${group}: ${meeting}",
-            mapping={"group": group.Title(), "meeting": meeting.Title()},
-        ),
+        subject=_("Meeting in ${group}: ${meeting}", mapping=_mapping(meeting, group)),
         paragraphs=[
             _(
                 "The task group ${group} has made a meeting public. The "
@@ -44,21 +68,161 @@ def published_mail(meeting, group):
                 mapping={"group": group.Title()},
             )
         ],
-        facts=facts,
+        facts=_facts(meeting),
         link=(meeting.absolute_url(), _("See the meeting, its agenda and minutes")),
-        reason=_("You get this e-mail because you are a member of the group."),
-        attachments=[meeting_attachment(meeting)],
+        reason=REASON,
     )
+
+
+def moved_mail(meeting, group):
+    return Mail(
+        subject=_(
+            "Meeting changed in ${group}: ${meeting}", mapping=_mapping(meeting, group)
+        ),
+        paragraphs=[
+            _(
+                "The meeting ${meeting} of the task group ${group} has a new "
+                "time or place. The attached calendar file moves it in your "
+                "calendar.",
+                mapping=_mapping(meeting, group),
+            )
+        ],
+        facts=_facts(meeting),
+        link=(meeting.absolute_url(), _("See the meeting, its agenda and minutes")),
+        reason=REASON,
+    )
+
+
+def withdrawn_mail(meeting, group):
+    """Made internal again: members may still open it, the public may not."""
+    return Mail(
+        subject=_(
+            "Meeting withdrawn in ${group}: ${meeting}",
+            mapping=_mapping(meeting, group),
+        ),
+        paragraphs=[
+            _(
+                "The task group ${group} has withdrawn the meeting ${meeting}; "
+                "it is internal again. The attached calendar file takes it out "
+                "of your calendar.",
+                mapping=_mapping(meeting, group),
+            )
+        ],
+        facts=_facts(meeting),
+        link=(meeting.absolute_url(), _("See the meeting, its agenda and minutes")),
+        reason=REASON,
+    )
+
+
+def cancelled_mail(meeting, group):
+    """Deleted: no link, the meeting's page is gone."""
+    return Mail(
+        subject=_(
+            "Meeting cancelled in ${group}: ${meeting}",
+            mapping=_mapping(meeting, group),
+        ),
+        paragraphs=[
+            _(
+                "The task group ${group} has cancelled the meeting ${meeting}. "
+                "The attached calendar file takes it out of your calendar.",
+                mapping=_mapping(meeting, group),
+            )
+        ],
+        facts=_facts(meeting),
+        reason=REASON,
+    )
+
+
+def _keep_sync_uid(meeting):
+    """Store the UID calendars get, so every later message has the same.
+
+    plone.app.event makes it from the UUID and the host of the request,
+    which is not the same in every request (a proxy, a command line).
+    """
+    if not getattr(meeting.aq_base, "sync_uid", None):
+        IEventBasic(meeting).sync_uid = IEventAccessor(meeting).sync_uid
+
+
+def tell(meeting, mail, method, number):
+    """Send the mail with its calendar file to the members who may see the
+    meeting; each gets a file naming them as the attendee."""
+    group = group_of(meeting)
+    if group is None:
+        return 0
+    _keep_sync_uid(meeting)
+    message = mail(meeting, group)
+    sent = 0
+    # Members only, not followers: a meeting is the members' appointment.
+    for user_id, address in recipients.who_may_see(meeting, recipients.members(group)):
+        user = api.user.get(userid=user_id)
+        recipient = formataddr((user.getProperty("fullname") or "", address))
+        attachment = itip_attachment(meeting, method, number, recipient)
+        sent += send(replace(message, attachments=[attachment]), [(user_id, address)])
+    return sent
 
 
 @guarded
 def after_transition(meeting, event):
-    """Only publishing tells anyone: an internal meeting stays internal."""
-    if event.transition is None or event.transition.getId() != "publish":
+    """Made public: the invitation. Made internal again: the cancellation."""
+    if event.transition is None:
         return
-    group = group_of(meeting)
-    if group is None:
+    old, new = event.old_state.getId(), event.new_state.getId()
+    if new == PUBLISHED and old != PUBLISHED:
+        number = sequence.next_sequence(meeting, publishing=True)
+        tell(meeting, published_mail, REQUEST, number)
+        sequence.remember(meeting)
+    elif old == PUBLISHED and new != PUBLISHED:
+        number = sequence.next_sequence(meeting)
+        tell(meeting, withdrawn_mail, CANCEL, number)
+        sequence.forget(meeting)
+
+
+def _named_changes(event):
+    names = set()
+    for description in getattr(event, "descriptions", ()) or ():
+        for name in getattr(description, "attributes", ()) or ():
+            # z3c.form names them "IEventBasic.start", REST "start".
+            names.add(name.rpartition(".")[2])
+    return names
+
+
+@guarded
+def modified(meeting, event):
+    """A published meeting moved (time or place): the update."""
+    if api.content.get_state(meeting, default=None) != PUBLISHED:
         return
-    # Members only, not followers: a meeting is the members' appointment.
-    to = recipients.who_may_see(meeting, recipients.members(group))
-    send(published_mail(meeting, group), to)
+    before = sequence.sent(meeting)
+    if before is not None:
+        changed = dict(before) != sequence.facts(meeting)
+    else:
+        # Published before the record was kept: the edit names what changed.
+        changed = not sequence.has_record(meeting) and bool(
+            _named_changes(event) & CALENDAR_FIELDS
+        )
+    if not changed:
+        return
+    number = sequence.next_sequence(meeting)
+    tell(meeting, moved_mail, REQUEST, number)
+    sequence.remember(meeting)
+
+
+@guarded
+def will_be_removed(meeting, event):
+    """A published meeting deleted, alone or with its group: the cancellation.
+
+    Not when the whole site goes.
+    """
+    if IPloneSiteRoot.providedBy(event.object):
+        return
+    if api.content.get_state(meeting, default=None) != PUBLISHED:
+        return
+    number = sequence.next_sequence(meeting)
+    tell(meeting, cancelled_mail, CANCEL, number)
+    sequence.forget(meeting)
+
+
+def copied(meeting, event):
+    """A copy is a new meeting: no calendar holds it yet, under its own UID."""
+    sequence.clear(meeting)
+    if "sync_uid" in meeting.__dict__:
+        del meeting.sync_uid

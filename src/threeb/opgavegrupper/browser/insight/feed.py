@@ -6,10 +6,7 @@ mail and one that subscribes to the feed hold the same event (same UID).
 """
 
 from plone import api
-from threeb.opgavegrupper.notifications.ics import meeting_calendar
-from threeb.opgavegrupper.notifications.ics import PRODID
-
-import icalendar
+from threeb.opgavegrupper.notifications.ics import feed_calendar
 
 
 def published_meetings(context):
@@ -26,24 +23,10 @@ def published_meetings(context):
 
 
 def calendar_feed(context):
-    """The feed as bytes: one VEVENT per meeting, each time zone once."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", context.Title())
-    timezones = {}
-    for brain in published_meetings(context):
-        # The meeting's own calendar, taken apart: the event and its zones.
-        single = icalendar.Calendar.from_ical(meeting_calendar(brain.getObject()))
-        for component in single.subcomponents:
-            if component.name == "VTIMEZONE":
-                timezones.setdefault(str(component["TZID"]), component)
-            elif component.name == "VEVENT":
-                calendar.add_component(component)
-    for timezone in timezones.values():
-        calendar.add_component(timezone)
-    return calendar.to_ical()
+    """The feed as bytes: one VEVENT per meeting, each time zone once, with
+    rules for every meeting's year."""
+    meetings = [brain.getObject() for brain in published_meetings(context)]
+    return feed_calendar(context.Title(), meetings)
 
 
 def filename(context):
