@@ -1,13 +1,20 @@
-"""participation-dashboard: the figures as bar charts, tables and CSV."""
+"""participation-dashboard: the figures as bar charts, tables and CSV.
+
+The CSV is for Danish Excel; ``?dialect=machine`` gives the programs'
+variant (stats/export.py).
+"""
 
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.browser.insight import labels
 from threeb.opgavegrupper.browser.insight.charts import bar_chart
+from threeb.opgavegrupper.numbers import number_text
+from threeb.opgavegrupper.numbers import percent_text
 from threeb.opgavegrupper.stats import export
 from threeb.opgavegrupper.stats.access import is_board_or_staff
 from threeb.opgavegrupper.stats.figures import figures
+from zExceptions import BadRequest
 from zExceptions import Unauthorized
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
@@ -34,8 +41,21 @@ class DashboardView(BrowserView):
             raise Unauthorized("Only the organisation board and staff see the figures.")
         self.figures = figures(self.context)
         if self.csv or self.request.form.get("format") == "csv":
-            return export.csv_response(self.request, self.figures)
+            dialect = self.request.form.get("dialect", export.DEFAULT_DIALECT)
+            if dialect not in export.DIALECTS:
+                raise BadRequest(
+                    self._tr(_("dialect must be excel or machine")),
+                )
+            return export.csv_response(self.request, self.figures, dialect=dialect)
         return self.index()
+
+    def number(self, value):
+        """A figure for people: "85,5", "60" (numbers.py)."""
+        return number_text(value)
+
+    def percent(self, value):
+        """A percentage for people: "70 %", "70,5 %" (numbers.py)."""
+        return percent_text(value)
 
     def csv_url(self):
         return f"{self.context.absolute_url()}/@@participation-dashboard/{CSV_NAME}"

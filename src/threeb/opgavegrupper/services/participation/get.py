@@ -1,4 +1,8 @@
-"""GET @participation: the dashboard's figures, as JSON or (?format=csv) CSV."""
+"""GET @participation: the dashboard's figures, as JSON or (?format=csv) CSV.
+
+The CSV is for Danish Excel unless ``dialect=machine`` asks for the
+programs' variant (stats/export.py).
+"""
 
 from plone import api
 from plone.restapi.services import Service
@@ -41,14 +45,27 @@ class ParticipationGet(Service):
                 _("format must be json or csv"),
                 "format",
             )
+        if fmt == "csv" and self._dialect() not in export.DIALECTS:
+            return error_response(
+                self.request,
+                400,
+                "BadRequest",
+                _("dialect must be excel or machine"),
+                "dialect",
+            )
         return None
+
+    def _dialect(self):
+        return self.request.form.get("dialect", export.DEFAULT_DIALECT)
 
     def render(self):
         # CSV is not JSON: the body is written here rather than by reply().
         self.check_permission()
         refusal = self._refusal()
         if refusal is None and self.request.form.get("format") == "csv":
-            return export.csv_response(self.request, figures(self.context))
+            return export.csv_response(
+                self.request, figures(self.context), dialect=self._dialect()
+            )
         self.request.response.setHeader("Content-Type", self.content_type)
         if refusal is not None:
             return json.dumps(refusal)
