@@ -1,18 +1,23 @@
-"""A group with its people, a mail host that keeps what is sent, and readers."""
+"""A group with its people, a real SMTP server that keeps what is sent, and readers.
+
+The site's own MailHost sends over SMTP to scripts/mailsink.py's server,
+running in a thread of the test process: what a test reads is what a mail
+server got, sent the way the running site sends it.
+"""
 
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from email import message_from_bytes
 from email import policy
+from pathlib import Path
 from plone import api
 from plone.registry.interfaces import IRegistry
-from Products.CMFPlone.tests.utils import MockMailHost
-from Products.MailHost.interfaces import IMailHost
+from threeb.opgavegrupper.notifications import mails
 from threeb.opgavegrupper.participation import following
-from zope.component import getSiteManager
 from zope.component import getUtility
 
+import importlib.util
 import pytest
 import transaction
 
@@ -48,24 +53,73 @@ class Sent:
     message: object
 
 
+def lines(text):
+    # Mail travels with SMTP's CRLF line ends; a mail program shows newlines.
+    return text.replace("\r\n", "\n")
+
+
 def read(raw):
     message = message_from_bytes(raw, policy=policy.default)
     return Sent(
         to=message["To"],
         sender=message["From"],
         subject=message["Subject"],
-        text=message.get_body(("plain",)).get_content(),
-        html=message.get_body(("html",)).get_content(),
+        text=lines(message.get_body(("plain",)).get_content()),
+        html=lines(message.get_body(("html",)).get_content()),
         attachments=list(message.iter_attachments()),
         message=message,
     )
 
 
-@contextmanager
-def mock_mailhost(portal):
-    """Plone's MockMailHost in place of the site's, as MockMailHostLayer does.
+def load_mailsink():
+    """scripts/mailsink.py, which `make run` starts, as a module."""
+    path = Path(__file__).parents[2] / "scripts" / "mailsink.py"
+    spec = importlib.util.spec_from_file_location("mailsink", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
-    The site is Danish, as the demo site is, and has a sender address.
+
+_SINK = []
+
+
+def smtp_sink():
+    """The test process's SMTP server, started once on a free port."""
+    if not _SINK:
+        sink = load_mailsink().MailSink()
+        sink.start()
+        _SINK.append(sink)
+    return _SINK[0]
+
+
+class SinkMailHost:
+    """What the SMTP server got since the test began; it may refuse."""
+
+    def __init__(self, sink):
+        self.sink = sink
+
+    @property
+    def port(self):
+        return self.sink.port
+
+    @property
+    def messages(self):
+        return list(self.sink.messages)
+
+    def refuse(self, reply="550 5.1.1 Mailbox unavailable"):
+        self.sink.handler.refuse_with = reply
+
+    def reset(self):
+        self.sink.messages.clear()
+        self.sink.handler.refuse_with = None
+
+
+@contextmanager
+def sink_mailhost(portal, port=None):
+    """The site's MailHost sends to the test's SMTP server (or to ``port``).
+
+    The site is Danish, as the demo site is, and has a sender address. On a
+    functional site the test commits this, as it commits its content.
     """
     settings = {
         "plone.email_from_address": SITE_SENDER,
@@ -73,40 +127,53 @@ def mock_mailhost(portal):
         "plone.default_language": "da",
         "plone.portal_timezone": "Europe/Copenhagen",
     }
+    sink = smtp_sink()
+    # Plone's MailHost takes the server from these records (its own
+    # smtp_host and smtp_port are patched over by Products.CMFPlone).
+    settings["plone.smtp_host"] = "127.0.0.1"
+    settings["plone.smtp_port"] = port or sink.port
     registry = getUtility(IRegistry)
     saved = {key: registry[key] for key in settings}
     for key, value in settings.items():
         registry[key] = value
-    original = portal.MailHost
-    mock = MockMailHost("MailHost")
-    site_manager = getSiteManager(portal)
-    portal.MailHost = mock
-    site_manager.unregisterUtility(provided=IMailHost)
-    site_manager.registerUtility(mock, provided=IMailHost)
+    kept = SinkMailHost(sink)
+    kept.reset()
     try:
-        yield mock
+        yield kept
     finally:
-        portal.MailHost = original
-        site_manager.unregisterUtility(provided=IMailHost)
-        site_manager.registerUtility(original, provided=IMailHost)
+        kept.reset()
         for key, value in saved.items():
             registry[key] = value
 
 
+# The name tests of other areas import; it is no mock any more.
+mock_mailhost = sink_mailhost
+
+
 @pytest.fixture
 def mailhost(portal):
-    with mock_mailhost(portal) as mock:
-        yield mock
+    with sink_mailhost(portal) as kept:
+        yield kept
+
+
+def deliver_pending():
+    """Send what the test's transaction queued, as its commit would.
+
+    An integration test never commits; the functional tests go through the
+    real commit of the web server.
+    """
+    mails.outbox().deliver()
 
 
 class Outbox:
-    """What the mock mail host has kept, read back."""
+    """What the SMTP server has got, read back."""
 
     def __init__(self, mailhost):
         self.mailhost = mailhost
 
     @property
     def mails(self):
+        deliver_pending()
         return [read(raw) for raw in self.mailhost.messages]
 
     @property
@@ -114,6 +181,7 @@ class Outbox:
         return sorted(mail.to for mail in self.mails)
 
     def clear(self):
+        deliver_pending()
         self.mailhost.reset()
 
 
@@ -174,6 +242,7 @@ def people(portal):
 def group(portal, people, mailhost):
     group = make_group(portal)
     # Setting the group up mails nobody; start each test with an empty outbox.
+    deliver_pending()
     mailhost.reset()
     return group
 
@@ -185,10 +254,10 @@ def rest_group(functional_portal):
     Each functional test has its own stacked storage, so these commits end
     with the test.
     """
-    with mock_mailhost(functional_portal) as mock:
+    with sink_mailhost(functional_portal) as kept:
         make_people()
         group = make_group(functional_portal)
-        mock.reset()
         transaction.commit()
-        yield group, Outbox(mock)
+        kept.reset()
+        yield group, Outbox(kept)
         transaction.abort()

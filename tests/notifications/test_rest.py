@@ -42,8 +42,8 @@ def test_sign_up_and_decision_over_rest(rest_group, request_factory):
         json={"comment": "Velkommen i gruppen!"},
     )
     assert response.status_code == 200, response.text
-    # The mock mail host is no persistent object of its own: emptying it
-    # here would not reach the server, so count on. The decision is mail 3.
+    # The SMTP server keeps all it got since the test began: the two sign-up
+    # mails, then the decision.
     (mail,) = sent(outbox)[2:]
     assert mail.to == "resident1@example.org"
     assert "Velkommen i gruppen!" in mail.text

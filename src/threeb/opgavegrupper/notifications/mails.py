@@ -2,13 +2,18 @@
 
 A mail is described once (a ``Mail``: subject, paragraphs, facts, a link)
 with translatable messages; ``send`` renders it in the site's default
-language, as plain text and as HTML, and hands one message per recipient to
-Plone's MailHost.
+language, as plain text and as HTML, and puts one message per recipient in
+the transaction's outbox. The outbox hands them to Plone's MailHost only
+after the transaction has committed: a mail server that is down or refuses
+can then neither undo what a person did nor turn it into an error page. A
+mail that could not be sent is logged and told to the person who acted (see
+``Outbox.tell``).
 """
 
 from dataclasses import dataclass
 from dataclasses import field
 from DateTime import DateTime
+from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime
 from email.utils import formataddr
@@ -18,13 +23,18 @@ from functools import wraps
 from html import escape
 from plone import api
 from plone.base.i18nl10n import ulocalized_time
+from plone.rest.interfaces import IAPIRequest
+from Products.statusmessages.interfaces import IStatusMessage
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper import logger
 from ZODB.POSException import ConflictError
+from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 
 import datetime
+import json
+import transaction
 
 
 @dataclass
@@ -165,7 +175,9 @@ def _html(value):
 
 
 def _message(subject, text, html, attachments, language, sender_address):
-    message = EmailMessage()
+    # SMTP's line ends (CRLF): MailHost writes the message with its policy,
+    # and a strict mail server refuses bare newlines as one overlong line.
+    message = EmailMessage(policy=policy.SMTP)
     message["Subject"] = subject
     message["Date"] = format_datetime(datetime.datetime.now(datetime.UTC))
     domain = parseaddr(sender_address)[1].rpartition("@")[2] or None
@@ -188,37 +200,202 @@ def _message(subject, text, html, attachments, language, sender_address):
     return message
 
 
+# Who is told the names of the people a mail did not reach: those who may
+# see the people of every group anyway. Others hear only that a mail failed.
+NAMES_FOR_ROLES = {"Staff", "Manager", "Site Administrator"}
+# The response header that says, also on a REST answer without a body (204),
+# how many notification mails could not be sent.
+WARNING_HEADER = "X-Opgavegrupper-Mail-Not-Sent"
+WARNING_TYPE = "mail_not_sent"
+
+
+@dataclass
+class Outgoing:
+    user_id: str
+    name: str
+    address: str
+    subject: str
+    message: EmailMessage
+    sender: str
+
+
+class Outbox:
+    """The mails of one transaction: sent after it has committed, or never.
+
+    Our own after-commit hook rather than the MailHost's ``immediate=False``:
+    that one (zope.sendmail's DirectMailDelivery) connects to the mail server
+    when the transaction votes, so a server that is down aborts the
+    transaction and loses what the person did, and a failure when it finishes
+    is only logged. Here each mail is sent on its own after the commit; what
+    fails is logged and told (``tell``), and nothing of the action is undone.
+    """
+
+    def __init__(self, request):
+        self.request = request
+        self.outgoing = []
+        # (subject, user id, name) of the mails that could not be sent.
+        self.failed = []
+        self.show_names = False
+
+    def add(self, outgoing, show_names):
+        self.outgoing.append(outgoing)
+        self.show_names = self.show_names or show_names
+
+    def not_sent(self, subject, people, show_names):
+        """Mails that cannot even be queued (no sender): told like failures."""
+        self.failed.extend((subject, user_id, name) for user_id, name in people)
+        self.show_names = self.show_names or show_names
+
+    def after_commit(self, committed):
+        # An aborted or failed transaction sends nothing: the action is not
+        # done, so nobody is told it was.
+        if committed:
+            self.deliver()
+
+    def deliver(self):
+        outgoing, self.outgoing = self.outgoing, []
+        mailhost = api.portal.get_tool("MailHost") if outgoing else None
+        for mail in outgoing:
+            try:
+                mailhost.send(
+                    mail.message,
+                    mto=mail.address,
+                    mfrom=mail.sender,
+                    charset="utf-8",
+                    immediate=True,
+                )
+            except Exception:
+                # One refused address must not keep the others from being told.
+                logger.exception(
+                    "Could not send %r to %s <%s>; the action itself is saved",
+                    mail.subject,
+                    mail.user_id,
+                    mail.address,
+                )
+                self.failed.append((mail.subject, mail.user_id, mail.name))
+        failed, self.failed = self.failed, []
+        if failed:
+            try:
+                self.tell(failed)
+            except Exception:
+                logger.exception("Could not tell that %d mails failed", len(failed))
+
+    def warnings(self, failed):
+        """One translated text per subject of the mails not sent."""
+        by_subject = {}
+        for subject, _user_id, name in failed:
+            by_subject.setdefault(subject, []).append(name)
+        texts = []
+        for subject, names in by_subject.items():
+            if self.show_names:
+                message = _(
+                    'The e-mail "${subject}" could not be sent to ${names}. '
+                    "What you did is saved; please tell them another way.",
+                    mapping={"subject": subject, "names": ", ".join(names)},
+                )
+            else:
+                message = _(
+                    'An e-mail notification ("${subject}") could not be '
+                    "sent. What you did is saved.",
+                    mapping={"subject": subject},
+                )
+            texts.append(translate(message, context=self.request))
+        return texts
+
+    def tell(self, failed):
+        """Tell the person who acted, on the answer to their request.
+
+        The transaction is committed but the answer not yet sent: a status
+        message (a cookie) shows on the next page they see in Classic UI; a
+        REST answer gets a header and, when its body is a JSON object,
+        ``warnings``.
+        """
+        request = self.request
+        if request is None or getattr(request, "response", None) is None:
+            # A script: the log says it all.
+            return
+        texts = self.warnings(failed)
+        response = request.response
+        if not IAPIRequest.providedBy(request):
+            for text in texts:
+                IStatusMessage(request).add(text, type="warning")
+            return
+        response.setHeader(WARNING_HEADER, str(len(failed)))
+        body = response.body
+        try:
+            data = json.loads(body) if body else None
+        except ValueError:
+            return
+        if isinstance(data, dict):
+            data.setdefault("warnings", []).extend(
+                {"type": WARNING_TYPE, "message": text} for text in texts
+            )
+            response.setBody(json.dumps(data, indent=2, sort_keys=True))
+
+
+_OUTBOX = object()  # the key of the outbox in the transaction's data
+
+
+def outbox():
+    """The current transaction's outbox, made (and hooked up) on first use."""
+    txn = transaction.get()
+    try:
+        return txn.data(_OUTBOX)
+    except KeyError:
+        box = Outbox(getRequest())
+        txn.set_data(_OUTBOX, box)
+        txn.addAfterCommitHook(box.after_commit)
+        return box
+
+
+def _shows_names():
+    try:
+        return bool(NAMES_FOR_ROLES & set(api.user.get_roles()))
+    except Exception:
+        # Anonymous, or no site: the names stay in the log.
+        return False
+
+
+def _name(user_id):
+    user = api.user.get(userid=user_id)
+    return (user and user.getProperty("fullname")) or user_id
+
+
 def send(mail, recipients):
-    """Send the mail to each of [(user id, address)]; returns how many went.
+    """Queue the mail to each of [(user id, address)]; returns how many.
 
     One message per person: residents do not see each other's addresses.
-    The MailHost queues it until the transaction commits, so a refused or
-    retried action sends nothing, or sends once.
+    They go out when the transaction commits (``Outbox``), so a refused or
+    retried action sends nothing, or sends once, and a mail server that is
+    down cannot undo the action.
     """
     if not recipients:
         return 0
+    box = outbox()
     from_address = sender()
     if not from_address:
         # Plone itself counts mail as not set up without a sender address.
-        # It is also why building the demo site (scripts/create_site.py sets
-        # none) mails none of its demo people.
-        logger.info("No sender address is set; not sending %r", mail.subject)
+        # Nothing can go; the person who acted learns it after the commit.
+        logger.warning(
+            "No sender address is set (Site setup > Mail); not sending %r to %s",
+            mail.subject,
+            ", ".join(user_id for user_id, _address in recipients),
+        )
+        box.not_sent(
+            _text(mail.subject, api.portal.get_default_language()),
+            [(user_id, _name(user_id)) for user_id, _address in recipients],
+            _shows_names(),
+        )
         return 0
     language = api.portal.get_default_language()
     subject, text, html = render(mail, language)
-    mailhost = api.portal.get_tool("MailHost")
-    sent = 0
+    show_names = _shows_names()
     for user_id, address in recipients:
-        try:
-            message = _message(
-                subject, text, html, mail.attachments, language, from_address
-            )
-            mailhost.send(message, mto=address, mfrom=from_address, charset="utf-8")
-        except ConflictError:
-            raise
-        except Exception:
-            # One bad address must not keep the others from being told.
-            logger.exception("Could not send %r to %s", subject, user_id)
-        else:
-            sent += 1
-    return sent
+        message = _message(
+            subject, text, html, mail.attachments, language, from_address
+        )
+        outgoing = Outgoing(
+            user_id, _name(user_id), address, subject, message, from_address
+        )
+        box.add(outgoing, show_names)
+    return len(recipients)
