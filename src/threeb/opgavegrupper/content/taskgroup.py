@@ -198,6 +198,9 @@ class TaskGroup(Container):
     """Opgavegruppe."""
 
     _ordering = "threeb.opgavegrupper.taskgroup"  # content/ordering.py
+    # Every change of local roles reindexes security: the index of the
+    # group's chair and members (indexers/taskgroup.py) follows with it.
+    _cmf_security_indexes = ("allowedRolesAndUsers", "taskgroup_people")
 
     # The plain-language summary is what Plone shows as the description in
     # listings, search results and the catalog's Description metadata.

@@ -58,3 +58,22 @@ def seats_filled(obj):
     from threeb.opgavegrupper.participation.seats import filled
 
     return filled(obj)
+
+
+@indexer(ITaskGroup)
+def taskgroup_people(obj):
+    """The chair and members of the group, as keyed hashes of their user ids.
+
+    "Mine opgavegrupper" asks this index for a person's groups instead of
+    reading the local roles of every group. Hashes, as in the followers
+    index: the catalog answers anyone who may search, and who sits in which
+    group is not theirs to ask by user id. The group reindexes it with its
+    security (``TaskGroup._cmf_security_indexes``), which every change of
+    local roles does.
+    """
+    from threeb.opgavegrupper.participation.following import index_key
+    from threeb.opgavegrupper.participation.membership import people_with_roles
+
+    return tuple(
+        sorted(index_key(user_id, create=True) for user_id in people_with_roles(obj))
+    )

@@ -28,6 +28,9 @@ from zope.annotation.interfaces import IAnnotations
 
 APPLICANTS_KEY = "threeb.opgavegrupper.applicants"
 MEMBER_ROLE = "TaskGroupMember"
+CHAIR_ROLE = "TaskGroupChair"
+GROUP_ROLES = (CHAIR_ROLE, MEMBER_ROLE)
+PEOPLE_INDEX = "taskgroup_people"
 ACCEPTED = "accepted"
 LIVE_STATES = ("pending", "accepted", "waitlisted")
 
@@ -115,6 +118,30 @@ def _is_member(group, user_id, exclude=None):
 # Putting the rest right -------------------------------------------------------
 
 
+def reindex_group_security(group):
+    """Reindex the security of the group and of what in it may change with it.
+
+    Only the add-on's local roles change here, and no application's View
+    names ``TaskGroupMember`` (application_workflow, never acquired): an
+    application's ``allowedRolesAndUsers`` stays what it was. Skipping them
+    keeps accepting a member as cheap in a group of 1,000 applications as in
+    one of 10; the group's own reindex also updates ``taskgroup_people``.
+    """
+    catalog = _catalog()
+    # As CMFCatalogAware.reindexObjectSecurity: no queue processing mid-request.
+    search = getattr(
+        catalog, "_unrestrictedSearchResults", catalog.unrestrictedSearchResults
+    )
+    indexes = group._cmf_security_indexes
+    for brain in search(
+        path="/".join(group.getPhysicalPath()),
+        portal_type={"not": "Application"},
+    ):
+        obj = brain._unrestrictedGetObject()
+        if obj is not None:
+            obj.reindexObject(idxs=indexes, update_metadata=0)
+
+
 def _set_local_roles(group, principal, roles):
     if roles:
         group.manage_setLocalRoles(principal, sorted(roles))
@@ -141,7 +168,7 @@ def sync_member_role(group, user_id, exclude=None):
     else:
         roles.discard(MEMBER_ROLE)
     _set_local_roles(group, user_id, roles)
-    group.reindexObjectSecurity()
+    reindex_group_security(group)
     return True
 
 
@@ -151,6 +178,43 @@ def member_role_holders(group):
         for principal, roles in group.get_local_roles()
         if MEMBER_ROLE in roles
     }
+
+
+def people_with_roles(group):
+    """The principals holding the add-on's roles (chair, member) on the group."""
+    return sorted(
+        principal
+        for principal, roles in group.get_local_roles()
+        if set(roles) & set(GROUP_ROLES)
+    )
+
+
+def groups_with_roles(user_id):
+    """``{group path: [roles]}`` of the groups where the person is chair or member.
+
+    Asks the ``taskgroup_people`` index, so only the person's own groups are
+    woken (to read their roles, which also drops an index entry not yet
+    caught up). A site whose upgrade has not added the index reads every
+    group, as before: a query on a missing index would match them all.
+    """
+    from threeb.opgavegrupper.participation.following import index_key
+
+    catalog = _catalog()
+    query = {"portal_type": "TaskGroup"}
+    if PEOPLE_INDEX in catalog.indexes():
+        key = index_key(user_id)
+        if key is None:
+            # No secret yet: nothing was ever indexed with one.
+            return {}
+        query[PEOPLE_INDEX] = key
+    found = {}
+    for brain in catalog.unrestrictedSearchResults(**query):
+        group = brain._unrestrictedGetObject()
+        roles = set(group.get_local_roles_for_userid(user_id))
+        held = [role for role in GROUP_ROLES if role in roles]
+        if held:
+            found[brain.getPath()] = held
+    return found
 
 
 def sync_group(group, exclude=None):
@@ -178,7 +242,7 @@ def sync_group(group, exclude=None):
         roles = set(group.get_local_roles_for_userid(user_id)) - {MEMBER_ROLE}
         _set_local_roles(group, user_id, roles)
     if granted or revoked:
-        group.reindexObjectSecurity()
+        reindex_group_security(group)
     applicants_changed = rebuild_applicants_index(group, exclude)
     return {
         "ledger": ledger_changed,

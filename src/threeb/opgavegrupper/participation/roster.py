@@ -201,16 +201,13 @@ def memberships(user_id):
         for brain in applications_of(user_id)
         if brain.review_state == "accepted"
     }
-    # No index holds local roles: allowedRolesAndUsers keeps "user:<id>"
-    # only on groups that are not public (it is just "Anonymous" otherwise),
-    # so every group is woken to read its local roles. Groups are few (tens a
-    # year); an index of the local roles on TaskGroup would spare this.
-    local = {}
-    for brain in _catalog().unrestrictedSearchResults(portal_type="TaskGroup"):
-        roles = set(brain._unrestrictedGetObject().get_local_roles_for_userid(user_id))
-        named = [name for role, name in ROLE_NAMES if role in roles]
-        if named:
-            local[brain.getPath()] = named
+    # The taskgroup_people index finds the groups of the person's local roles.
+    from threeb.opgavegrupper.participation.membership import groups_with_roles
+
+    local = {
+        path: [name for role, name in ROLE_NAMES if role in roles]
+        for path, roles in groups_with_roles(user_id).items()
+    }
     groups = _groups_at(set(accepted) | set(local))
     visible = _visible_uids(user_id, {brain.UID for brain in groups.values()})
     found = []
