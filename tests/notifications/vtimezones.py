@@ -47,42 +47,70 @@ def _onsets(observance, until):
     return [onset for onset in found if onset <= until]
 
 
-def observance_at(timezone, local):
-    """The STANDARD/DAYLIGHT component in force at the naive local time."""
-    best = None
+def observances(timezone, until):
+    """[(onset, observance)] of the VTIMEZONE up to ``until``, in order."""
+    found = []
     for observance in timezone.subcomponents:
         if observance.name not in ("STANDARD", "DAYLIGHT"):
             continue
-        for onset in _onsets(observance, local):
-            if best is None or onset > best[0]:
-                best = (onset, observance)
-    if best is None:
+        found.extend((onset, observance) for onset in _onsets(observance, until))
+    return sorted(found, key=lambda item: item[0])
+
+
+def observance_at(timezone, local, known=None):
+    """The STANDARD/DAYLIGHT component in force at the naive local time.
+
+    ``known``: observances(timezone, until) for an ``until`` not before local.
+    """
+    known = observances(timezone, local) if known is None else known
+    before = [item for item in known if item[0] <= local]
+    if not before:
         raise NotCovered(f"{timezone['TZID']} has no rule for {local}")
-    return best[1]
+    return before[-1][1]
 
 
-def utc_instant(calendar, prop):
+def utc_instant(calendar, prop, known=None):
     """The UTC instant of a DTSTART/DTEND property, read with the file's
-    VTIMEZONE of the property's TZID."""
+    VTIMEZONE of the property's TZID (``known``: its observances, by TZID)."""
     value = prop.dt
     tzid = prop.params.get("TZID")
     if tzid is None:
         assert value.tzinfo is not None, "floating time"
         return value.astimezone(UTC)
-    (timezone,) = [
-        zone for zone in calendar.walk("VTIMEZONE") if str(zone["TZID"]) == tzid
-    ]
     local = value.replace(tzinfo=None)
-    offset = observance_at(timezone, local).decoded("TZOFFSETTO")
+    if known is None:
+        (timezone,) = [
+            zone for zone in calendar.walk("VTIMEZONE") if str(zone["TZID"]) == tzid
+        ]
+        known = {tzid: observances(timezone, local)}
+    before = [item for item in known[tzid] if item[0] <= local]
+    if not before:
+        raise NotCovered(f"{tzid} has no rule for {local}")
+    offset = before[-1][1].decoded("TZOFFSETTO")
     return (local - offset).replace(tzinfo=UTC)
 
 
 def event_instants(calendar):
     """{summary: (start, end) in UTC} of every VEVENT, by the file's rules."""
+    events = calendar.walk("VEVENT")
+    latest = max(
+        (
+            event[key].dt.replace(tzinfo=None)
+            for event in events
+            for key in ("DTSTART", "DTEND")
+            if key in event
+        ),
+        default=None,
+    )
+    known = {
+        str(zone["TZID"]): observances(zone, latest)
+        for zone in calendar.walk("VTIMEZONE")
+    }
     found = {}
-    for event in calendar.walk("VEVENT"):
-        end = utc_instant(calendar, event["DTEND"]) if "DTEND" in event else None
-        found[str(event["SUMMARY"])] = (utc_instant(calendar, event["DTSTART"]), end)
+    for event in events:
+        start = utc_instant(calendar, event["DTSTART"], known)
+        end = utc_instant(calendar, event["DTEND"], known) if "DTEND" in event else None
+        found[str(event["SUMMARY"])] = (start, end)
     return found
 
 
