@@ -28,6 +28,7 @@ their own counters. ``rebuild`` counts everything again (an upgrade, a repair).
 """
 
 from Acquisition import aq_base
+from Acquisition import aq_chain
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from BTrees.Length import Length
@@ -38,12 +39,14 @@ from plone.base.interfaces import IPloneSiteRoot
 from plone.uuid.interfaces import IUUID
 from Products.CMFCore.indexing import processQueue
 from Products.CMFCore.interfaces import IIndexQueueProcessor
+from Products.CMFCore.interfaces import ISiteRoot
 from threeb.opgavegrupper.content.application import IApplication
 from threeb.opgavegrupper.content.recommendation import IRecommendation
 from threeb.opgavegrupper.content.taskgroup import ITaskGroup
 from threeb.opgavegrupper.content.taskgroupfolder import ITaskGroupFolder
 from threeb.opgavegrupper.stats.dates import as_date
 from zope.annotation.interfaces import IAnnotations
+from zope.component.hooks import site as active_site
 from zope.interface import implementer
 
 
@@ -297,10 +300,23 @@ def update(obj, remove=False):
     uid = IUUID(obj, None)
     if uid is None:
         return
-    trees = _trees(create=True)
-    delta = Counter()
-    handler(trees, delta, obj, uid, remove)
-    _flush(trees, delta)
+    portal = _site_of(obj)
+    if portal is None:
+        return
+    # The indexing queue is processed at commit, where a script or a test
+    # layer may have left no site active: count in the object's own site.
+    with active_site(portal):
+        trees = _trees(create=True)
+        delta = Counter()
+        handler(trees, delta, obj, uid, remove)
+        _flush(trees, delta)
+
+
+def _site_of(obj):
+    for item in aq_chain(obj):
+        if ISiteRoot.providedBy(item):
+            return item
+    return None
 
 
 @implementer(IIndexQueueProcessor)
