@@ -104,6 +104,11 @@ def local_date(value):
     return value
 
 
+def today():
+    """Today's date in the site's zone (not the server's)."""
+    return datetime.now(site_zone()).date()
+
+
 def _tr(message, language):
     # An explicit language wins; otherwise the request's negotiated one.
     return translate(message, target_language=language, context=getRequest())

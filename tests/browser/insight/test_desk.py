@@ -157,5 +157,5 @@ def test_the_decision_memo_is_one_printable_page(browser_as, folder):
     body = text(response.text)
     assert "Anbefaling r3" in body
     assert "Bestyrelsens beslutning om r3." in body
-    assert "Decided on 02-04-2026" in body
+    assert "Decided on 2 April 2026" in body
     assert "++resource++threeb.opgavegrupper.insight/print.css" in response.text

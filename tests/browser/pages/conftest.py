@@ -75,6 +75,8 @@ def people(functional_portal):
 
 @pytest.fixture
 def folder(functional_portal, people):
+    # The association's zone (the test site's is UTC): pages write times in it.
+    api.portal.set_registry_record("plone.portal_timezone", "Europe/Copenhagen")
     with api.env.adopt_roles(["Manager"]):
         folder = api.content.create(
             functional_portal, "TaskGroupFolder", id="grupper", title="Opgavegrupper"

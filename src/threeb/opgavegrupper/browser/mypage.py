@@ -12,6 +12,7 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.browser import csrf
+from threeb.opgavegrupper.dates import date_text
 from threeb.opgavegrupper.participation import following
 from threeb.opgavegrupper.participation import roster
 from zExceptions import NotFound
@@ -80,7 +81,7 @@ class MyPage(BrowserView):
             item["state_title"] = _state_title(
                 item["review_state"], "Application", self.request
             )
-            item["date"] = api.portal.get_localized_time(item["created"])
+            item["date"] = date_text(item["created"])
         return found
 
     def followed(self):

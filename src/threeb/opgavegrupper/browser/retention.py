@@ -4,12 +4,12 @@ The rules are in participation/retention.py; the zconsole script
 scripts/anonymise_applications.py runs the same from cron.
 """
 
-from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.browser import csrf
+from threeb.opgavegrupper.dates import date_text
 from threeb.opgavegrupper.participation import retention
 
 
@@ -42,7 +42,7 @@ class AnonymiseView(BrowserView):
             {
                 "title": item["group"].Title(),
                 "url": item["group"].absolute_url(),
-                "ended": api.portal.get_localized_time(item["ended"]),
+                "ended": date_text(item["ended"]),
                 "count": len(item["applications"]),
             }
             for item in retention.due(self.context)

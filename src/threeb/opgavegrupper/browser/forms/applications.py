@@ -5,6 +5,7 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.browser import csrf
+from threeb.opgavegrupper.dates import date_text
 from threeb.opgavegrupper.participation import seats
 from threeb.opgavegrupper.participation.roster import current_name
 from threeb.opgavegrupper.vocabularies.constituencies import CONSTITUENCIES
@@ -107,3 +108,7 @@ class ManageApplicationsView(BrowserView):
 
     def constituency_title(self, key):
         return dict(CONSTITUENCIES).get(key, key)
+
+    def sent(self, brain):
+        """The day the application was made, in the site's zone (dates.py)."""
+        return date_text(brain.created)

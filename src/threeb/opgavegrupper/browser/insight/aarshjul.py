@@ -8,6 +8,7 @@ from DateTime import DateTime
 from datetime import date
 from plone import api
 from Products.Five.browser import BrowserView
+from threeb.opgavegrupper import dates
 from threeb.opgavegrupper.browser.insight import labels
 from threeb.opgavegrupper.browser.insight import wheel
 from threeb.opgavegrupper.stats.figures import as_date
@@ -23,7 +24,12 @@ class AarshjulView(BrowserView):
         value = str(self.request.form.get("year", ""))
         if value.isdigit() and 1900 < int(value) < 2200:
             return int(value)
-        return date.today().year
+        # The site's year: at 23.30 on New Year's Eve UTC, Copenhagen is there.
+        return dates.today().year
+
+    def date_text(self, day):
+        """A day of the wheel for people: "1. februar 2026" (dates.py)."""
+        return dates.date_text(day)
 
     def _search(self, **query):
         catalog = api.portal.get_tool("portal_catalog")

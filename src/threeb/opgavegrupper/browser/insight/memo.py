@@ -3,6 +3,7 @@
 from plone import api
 from Products.Five.browser import BrowserView
 from threeb.opgavegrupper.browser.insight import labels
+from threeb.opgavegrupper.dates import date_text
 
 
 def _html(field):
@@ -34,6 +35,7 @@ class DecisionMemoView(BrowserView):
             "minority": _html(getattr(obj, "minority_statement", None)),
             "decision_text": obj.decision_text,
             "decision_date": obj.decision_date,
+            "decision_date_text": date_text(obj.decision_date),
             "votes": (obj.votes_for, obj.votes_against, obj.votes_abstain),
             "has_votes": any(
                 v is not None

@@ -1,9 +1,8 @@
 """Small helpers the pages share: state titles and dates for people."""
 
-from DateTime import DateTime
-from datetime import date
-from datetime import datetime
 from plone import api
+from threeb.opgavegrupper.dates import date_text
+from threeb.opgavegrupper.dates import datetime_text
 from zope.i18n import translate
 
 
@@ -17,23 +16,15 @@ def state_title(request, portal_type, state):
 
 
 def localized(value, long_format=False):
-    """A date or time (ISO text, DateTime, date, datetime) as the site shows it.
+    """A date or time (ISO text, DateTime, date, datetime) as people read it.
 
-    Times keep the wall-clock time of their own zone: a meeting at 17 in
-    Copenhagen reads 17, whatever zone the server runs in.
+    In the site's time zone, in the add-on's one format (dates.py): a day as
+    "30. november 2026", with ``long_format`` a moment as
+    "30. november 2026 kl. 17.00".
     """
-    if not value:
-        return ""
-    if isinstance(value, str):
-        value = (
-            datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
-        )
-    elif isinstance(value, DateTime):
-        value = value.asdatetime()
-    # A naive DateTime of the same figures is formatted as it is written.
-    pattern = "%Y/%m/%d %H:%M:%S" if isinstance(value, datetime) else "%Y/%m/%d"
-    wall = DateTime(value.strftime(pattern))
-    return api.portal.get_localized_time(datetime=wall, long_format=long_format)
+    if long_format:
+        return datetime_text(value)
+    return date_text(value)
 
 
 def html(richtext):

@@ -7,6 +7,7 @@ Each is the default view of its type.
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from threeb.opgavegrupper import dates
 from threeb.opgavegrupper.browser.pages.common import html
 from threeb.opgavegrupper.browser.pages.common import localized
 from threeb.opgavegrupper.browser.pages.common import state_title
@@ -60,13 +61,16 @@ class MeetingView(ItemView):
         start, end = self.context.start, self.context.end
         if not start:
             return None
-        zone = start.tzname() or ""
+        # Written in the site's zone (dates.py), so the zone named is that one.
+        local_start = dates.local(start)
+        same_day = end and dates.local_date(end) == local_start.date()
         return {
             "start_iso": start.isoformat(),
             "start": localized(start, long_format=True),
             "end_iso": end.isoformat() if end else "",
-            "end": localized(end, long_format=True) if end else "",
-            "zone": zone,
+            # A meeting that ends the day it starts: "kl. 17.00–19.00".
+            "end": dates.time_text(end) if same_day else localized(end, True),
+            "zone": local_start.tzname() or "",
         }
 
     def files(self):
