@@ -68,7 +68,7 @@ def test_moving_sends_an_update_of_the_same_entry(meeting, outbox):
         assert event["ATTENDEE"] == f"mailto:{mail.to}"
     mail = outbox.mails[0]
     assert mail.subject == "Ændret møde i Vaskeriet: Første møde"
-    assert "Hvornår:\n11/06 2027 17:00–19:00" in mail.text
+    assert "Hvornår:\n11. juni 2027 kl. 17.00–19.00" in mail.text
 
 
 def test_each_update_counts_the_sequence_on(meeting, outbox):

@@ -52,7 +52,7 @@ def test_publishing_mails_the_members_and_the_chair(meeting, outbox, do_transiti
     assert mail.subject == "Møde i Vaskeriet: Første møde"
     assert "Opgavegruppen Vaskeriet har offentliggjort et møde." in mail.text
     # The site's Danish date format, in the meeting's own time zone.
-    assert "Hvornår:\n10/03 2026 17:00–19:00" in mail.text
+    assert "Hvornår:\n10. marts 2026 kl. 17.00–19.00" in mail.text
     assert "Sted:\nFælleshuset, Vaskerivej 1" in mail.text
     assert f'<a href="{meeting.absolute_url()}">' in mail.html
     assert "<dd>Fælleshuset, Vaskerivej 1</dd>" in mail.html
@@ -129,7 +129,7 @@ def test_a_whole_day_meeting_is_a_day_in_the_calendar(group, outbox, do_transiti
         )
     do_transition(meeting, "publish", "chair1")
     mail = outbox.mails[0]
-    assert "Hvornår:\n18/04 2026\n" in mail.text
+    assert "Hvornår:\n18. april 2026\n" in mail.text
     (attachment,) = mail.attachments
     (event,) = icalendar.Calendar.from_ical(attachment.get_content()).walk("VEVENT")
     assert event.decoded("DTSTART") == date(2026, 4, 18)

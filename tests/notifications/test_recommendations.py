@@ -80,7 +80,7 @@ def test_adoption_tells_members_and_followers(submitted, do_transition, outbox):
         "Vaskeriet." in mail.text
     )
     assert "Beslutning:\nVedtaget med en prøveperiode på et år." in mail.text
-    assert "Besluttet den:\n20/05 2026" in mail.text
+    assert "Besluttet den:\n20. maj 2026" in mail.text
     assert "Stemmer:\n7 for, 2 imod, 1 undlod at stemme" in mail.text
     assert "Status for gennemførelsen:\nIkke påbegyndt" in mail.text
     assert f'<a href="{submitted.absolute_url()}">' in mail.html

@@ -12,7 +12,6 @@ mail that could not be sent is logged and told to the person who acted (see
 
 from dataclasses import dataclass
 from dataclasses import field
-from DateTime import DateTime
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -22,10 +21,10 @@ from email.utils import parseaddr
 from functools import wraps
 from html import escape
 from plone import api
-from plone.base.i18nl10n import ulocalized_time
 from plone.rest.interfaces import IAPIRequest
 from Products.statusmessages.interfaces import IStatusMessage
 from threeb.opgavegrupper import _
+from threeb.opgavegrupper import dates
 from threeb.opgavegrupper import logger
 from ZODB.POSException import ConflictError
 from zope.globalrequest import getRequest
@@ -101,23 +100,14 @@ def sender():
 
 
 def localized_time(value, language, long_format=False, time_only=False):
-    """A date or time written the way the site writes them, in the language.
-
-    DateTime.strftime writes the server's time zone; a naive wall-clock value
-    reads back unchanged, so a meeting at 17:00 in Copenhagen says 17:00
-    whichever zone the server runs in.
-    """
-    if isinstance(value, datetime.datetime):
-        naive = value.replace(tzinfo=None)
-    else:
-        naive = datetime.datetime(value.year, value.month, value.day)
-    return ulocalized_time(
-        DateTime(naive),
-        long_format=long_format,
-        time_only=time_only,
-        context=api.portal.get(),
-        target_language=language,
-    )
+    """A date or time as the pages write it (dates.py), in the language:
+    in the site's time zone, "30. november 2026" or, with ``long_format``,
+    "30. november 2026 kl. 17.00"; ``time_only`` gives "17.00"."""
+    if time_only:
+        return dates.time_text(value, language)
+    if long_format:
+        return dates.datetime_text(value, language)
+    return dates.date_text(value, language)
 
 
 def _text(value, language):

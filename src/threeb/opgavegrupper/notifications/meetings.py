@@ -33,15 +33,15 @@ REASON = _("You get this e-mail because you are a member of the group.")
 
 
 def meeting_time(meeting, language):
-    """When the meeting is, in its own time zone: "10/03 2026 17:00–19:00"."""
+    """When the meeting is, in the site's time zone: "10. marts 2026 kl. 17.00–19.00"."""
     accessor = IEventAccessor(meeting)
     start, end = accessor.start, accessor.end
     if accessor.whole_day:
-        return localized_time(start, language)
+        return localized_time(start.date(), language)
     written = localized_time(start, language, long_format=True)
     if accessor.open_end:
         return written
-    if start.date() == end.date():
+    if localized_time(start, language) == localized_time(end, language):
         return f"{written}–{localized_time(end, language, time_only=True)}"
     return f"{written} – {localized_time(end, language, long_format=True)}"
 
