@@ -1,7 +1,12 @@
 """The calendar feed: GET @calendar and calendar.ics, published meetings only."""
 
+from ..notifications.vtimezones import event_instants
+from ..notifications.vtimezones import HOUR
+from ..notifications.vtimezones import utc
 from ..stats import dataset as stats_dataset
 from ..stats import people
+from datetime import datetime
+from plone import api
 
 import icalendar
 import pytest
@@ -83,3 +88,41 @@ def test_a_calendar_program_needs_no_accept_header(session_as):
     session = session_as()
     del session.headers["Accept"]
     assert summaries(session.get("/grupper/gaarde/@calendar")) == ["Gaarde: Møde m1"]
+
+
+# Published in the "gaarde" group besides m1 (March 2026): a winter and a
+# summer meeting in each of the two years after, 17:00 Copenhagen time.
+LATER = {
+    "vinter-2027": (datetime(2027, 1, 10, 17, 0), utc(2027, 1, 10, 16, 0)),
+    "sommer-2027": (datetime(2027, 6, 10, 17, 0), utc(2027, 6, 10, 15, 0)),
+    "vinter-2028": (datetime(2028, 1, 10, 17, 0), utc(2028, 1, 10, 16, 0)),
+    "sommer-2028": (datetime(2028, 6, 10, 17, 0), utc(2028, 6, 10, 15, 0)),
+}
+
+
+@pytest.fixture
+def later_meetings(session_as, functional_portal):
+    group = functional_portal["grupper"]["gaarde"]
+    with api.env.adopt_roles(["Manager"]):
+        for meeting_id, (start, _instant) in LATER.items():
+            stats_dataset.add_meeting(group, meeting_id, True, start)
+    transaction.commit()
+    return session_as
+
+
+@pytest.mark.parametrize("path", ["/grupper/gaarde/@calendar", "/@calendar"])
+def test_the_feed_s_own_time_zone_rules_hold_for_every_year(later_meetings, path):
+    response = later_meetings().get(path)
+    calendar = icalendar.Calendar.from_ical(response.content)
+    instants = event_instants(calendar)
+    # m1: 10 March 2026, 17:00 CET, the first meeting of the feed.
+    assert instants["Gaarde: Møde m1"][0] == utc(2026, 3, 10, 16, 0)
+    for meeting_id, (_start, instant) in LATER.items():
+        assert instants[f"Gaarde: Møde {meeting_id}"] == (instant, instant + 2 * HOUR)
+
+
+def test_the_classic_ui_feed_too(later_meetings):
+    response = later_meetings(api=False).get("/grupper/gaarde/@@calendar.ics")
+    instants = event_instants(icalendar.Calendar.from_ical(response.content))
+    assert instants["Gaarde: Møde sommer-2027"][0] == utc(2027, 6, 10, 15, 0)
+    assert instants["Gaarde: Møde vinter-2028"][0] == utc(2028, 1, 10, 16, 0)
