@@ -1,0 +1,48 @@
+"""Plone's own mail settings take only a real sender address.
+
+Plone's ``@@mail-controlpanel`` (and ``@controlpanels/mail-controlpanel``)
+accept any text as the site's "From" address; the notifications would then
+go out with a sender no mail server takes. The add-on adds what Plone lacks,
+on both roads, without replacing Plone's form:
+
+- a z3c.form validator for that one field on the add-on's browser layer: the
+  Classic UI form shows the error under the field and stores nothing;
+- a subscriber to the registry record's change that refuses the value with a
+  ``ValidationError``: plone.restapi's control panel deserializer turns it
+  into a 400 naming the field, and a script or profile cannot store it either.
+"""
+
+from plone.base.interfaces import IMailSchema
+from plone.registry.interfaces import IRegistry
+from threeb.opgavegrupper.controlpanel.interfaces import is_email_or_empty
+from threeb.opgavegrupper.interfaces import IBrowserLayer
+from z3c.form import validator
+from zope.component import queryUtility
+
+
+RECORD = "plone.email_from_address"
+# Present only in a site with the add-on installed: other sites of the same
+# Zope keep Plone's behaviour.
+ADDON_RECORD = "threeb.opgavegrupper.email_from_address"
+
+
+class SenderAddressValidator(validator.SimpleFieldValidator):
+    def validate(self, value):
+        super().validate(value)
+        is_email_or_empty(value)
+
+
+validator.WidgetValidatorDiscriminators(
+    SenderAddressValidator,
+    request=IBrowserLayer,
+    field=IMailSchema["email_from_address"],
+)
+
+
+def refuse_bad_sender(event):
+    if event.record.__name__ != RECORD:
+        return
+    registry = queryUtility(IRegistry)
+    if registry is None or ADDON_RECORD not in registry:
+        return
+    is_email_or_empty(event.newValue)
