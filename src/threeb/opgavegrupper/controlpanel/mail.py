@@ -12,12 +12,13 @@ on both roads, without replacing Plone's form:
   into a 400 naming the field, and a script or profile cannot store it either.
 """
 
-from plone.base.interfaces import IMailSchema
 from plone.registry.interfaces import IRegistry
+from Products.CMFPlone.controlpanel.browser.mail import MailControlPanelForm
 from threeb.opgavegrupper.controlpanel.interfaces import is_email_or_empty
 from threeb.opgavegrupper.interfaces import IBrowserLayer
 from z3c.form import validator
 from zope.component import queryUtility
+from zope.schema.interfaces import IASCIILine
 
 
 RECORD = "plone.email_from_address"
@@ -29,13 +30,18 @@ ADDON_RECORD = "threeb.opgavegrupper.email_from_address"
 class SenderAddressValidator(validator.SimpleFieldValidator):
     def validate(self, value):
         super().validate(value)
-        is_email_or_empty(value)
+        if self.field.__name__ == "email_from_address":
+            is_email_or_empty(value)
 
 
+# Discriminated by Plone's form and the field's type, not by the field
+# itself: z3c.form would mark Plone's schema field with an interface of its
+# own, and plone.registry then no longer stores it when a new site is made.
 validator.WidgetValidatorDiscriminators(
     SenderAddressValidator,
     request=IBrowserLayer,
-    field=IMailSchema["email_from_address"],
+    view=MailControlPanelForm,
+    field=IASCIILine,
 )
 
 
