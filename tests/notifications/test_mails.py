@@ -34,11 +34,19 @@ def test_the_control_panel_sender_wins_with_the_organisation_name(group, outbox)
     assert "Dette er en automatisk besked fra Østerbo Boligselskab." in mail.text
 
 
-def test_without_any_sender_nothing_is_sent_and_the_sign_up_stands(group, outbox):
+def test_without_any_sender_nothing_is_sent_and_the_sign_up_stands(
+    group, outbox, caplog
+):
     api.portal.set_registry_record("plone.email_from_address", "")
     application = sign_up(group)
     assert api.content.get_state(application) == "pending"
     assert outbox.mails == []
+    # Once for the transaction, however many mails it held.
+    (line,) = [r.getMessage() for r in caplog.records if "No sender" in r.message]
+    assert line == (
+        "No sender address is set (Site setup > Mail): 2 notification mails "
+        "were not sent (Ny tilmelding til Vaskeriet)"
+    )
 
 
 def test_a_mail_is_text_and_html_alternatives_for_one_person(group, outbox):

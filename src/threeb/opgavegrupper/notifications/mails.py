@@ -223,8 +223,10 @@ class Outbox:
     def __init__(self, request):
         self.request = request
         self.outgoing = []
-        # (subject, user id, name) of the mails that could not be sent.
+        # (subject, user id, name) of the mails that could not be sent, and
+        # of those that could not even be written: no sender address is set.
         self.failed = []
+        self.unsent = []
         self.show_names = False
 
     def add(self, outgoing, show_names):
@@ -233,7 +235,7 @@ class Outbox:
 
     def not_sent(self, subject, people, show_names):
         """Mails that cannot even be queued (no sender): told like failures."""
-        self.failed.extend((subject, user_id, name) for user_id, name in people)
+        self.unsent.extend((subject, user_id, name) for user_id, name in people)
         self.show_names = self.show_names or show_names
 
     def after_commit(self, committed):
@@ -263,7 +265,17 @@ class Outbox:
                     mail.address,
                 )
                 self.failed.append((mail.subject, mail.user_id, mail.name))
-        failed, self.failed = self.failed, []
+        unsent, self.unsent = self.unsent, []
+        if unsent:
+            # One line for a whole transaction: building the demo site sends
+            # dozens before its sender is set.
+            logger.warning(
+                "No sender address is set (Site setup > Mail): %d notification "
+                "mails were not sent (%s)",
+                len(unsent),
+                "; ".join(sorted({subject for subject, _id, _name in unsent})),
+            )
+        failed, self.failed = self.failed + unsent, []
         if failed:
             try:
                 self.tell(failed)
@@ -365,12 +377,8 @@ def send(mail, recipients):
     from_address = sender()
     if not from_address:
         # Plone itself counts mail as not set up without a sender address.
-        # Nothing can go; the person who acted learns it after the commit.
-        logger.warning(
-            "No sender address is set (Site setup > Mail); not sending %r to %s",
-            mail.subject,
-            ", ".join(user_id for user_id, _address in recipients),
-        )
+        # Nothing can go; after the commit the log says so once and the
+        # person who acted learns it.
         box.not_sent(
             _text(mail.subject, api.portal.get_default_language()),
             [(user_id, _name(user_id)) for user_id, _address in recipients],
