@@ -61,8 +61,19 @@ logins: $(VENV)/.installed
 start: instance ## Serve the existing instance on http://$(HOST):$(PORT)
 	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini http_host=$(HOST) http_port=$(PORT)
 
+# The demo site sends its mails to a local SMTP sink (scripts/mailsink.py) on
+# MAIL_PORT, which `make run` starts next to the server and stops with it (also
+# on Ctrl-C); each mail is an .eml file in instance/var/mail.
+MAIL_PORT ?= 8025
+MAIL_DIR := $(INSTANCE)/var/mail
+MAIL_PID := $(INSTANCE)/var/mailsink.pid
+export MAIL_PORT
+
 .PHONY: run
-run: site logins start ## Install everything, create the demo site and serve it
+run: site logins ## Install everything, create the demo site and serve it; mails in instance/var/mail
+	@$(BIN)/python scripts/mailsink.py --port $(MAIL_PORT) --directory $(MAIL_DIR) --pidfile $(MAIL_PID)
+	@trap 'if [ -f $(MAIL_PID) ]; then kill $$(cat $(MAIL_PID)) 2>/dev/null; rm -f $(MAIL_PID); fi' EXIT INT TERM; \
+		$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini http_host=$(HOST) http_port=$(PORT)
 
 # axe-core for the browser tests (tests/browser/e2e), pinned by package-lock.json.
 # npm ci rewrites node_modules/.package-lock.json; touch makes it newer than its inputs.

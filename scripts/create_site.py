@@ -7,9 +7,17 @@ Run through Zope's own console so that it works on the instance's ZODB:
 Environment:
     SITE_ID          id of the site (default: Plone)
     DELETE_EXISTING  "true" drops an existing site of that id first
+    MAIL_PORT        port of the demo's mail sink (default: 8025)
+
+The demo site sends its mail to the local sink `make run` starts
+(scripts/mailsink.py), with a sender address of its own. That is set after
+the demo content is made, so building the site mails none of its demo
+people, and only while the site still has Plone's default mail server: a
+site whose mail settings someone has made keeps them.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
+from plone import api
 from plone.base.utils import get_installer
 from Products.CMFPlone.factory import addPloneSite
 from Testing.makerequest import makerequest
@@ -23,6 +31,13 @@ import transaction
 PACKAGE = "threeb.opgavegrupper"
 SITE_ID = os.environ.get("SITE_ID") or "Plone"
 DELETE_EXISTING = os.environ.get("DELETE_EXISTING", "").lower() in ("1", "true", "yes")
+MAIL_PORT = int(os.environ.get("MAIL_PORT") or 8025)
+DEMO_MAIL = {
+    "plone.smtp_host": "127.0.0.1",
+    "plone.smtp_port": MAIL_PORT,
+    "plone.email_from_address": "opgavegrupper@3b.example.org",
+    "plone.email_from_name": "3B Opgavegrupper",
+}
 
 ANSWERS = {
     "title": "3B Opgavegrupper",
@@ -31,6 +46,19 @@ ANSWERS = {
     "portal_timezone": "Europe/Copenhagen",
     "setup_content": False,
 }
+
+
+def configure_demo_mail():
+    """Point the site's mail at the demo's sink, unless it has its own server."""
+    host = api.portal.get_registry_record("plone.smtp_host")
+    port = api.portal.get_registry_record("plone.smtp_port")
+    if (host, port) not in {("localhost", 25), ("127.0.0.1", MAIL_PORT)}:
+        print(f"The site sends its mail through {host}:{port}; kept as it is.")
+        return
+    for name, value in DEMO_MAIL.items():
+        api.portal.set_registry_record(name, value)
+    transaction.commit()
+    print(f"The site's mail goes to the demo's mail sink on port {MAIL_PORT}.")
 
 
 def main(app):
@@ -62,6 +90,7 @@ def main(app):
             print(f"Upgraded {PACKAGE} in the existing site {SITE_ID}.")
         else:
             print(f"The site {SITE_ID} exists; reusing it.")
+        configure_demo_mail()
         return
 
     site = addPloneSite(app, SITE_ID, distribution_name="classic", **ANSWERS)
@@ -70,6 +99,7 @@ def main(app):
     site.portal_setup.runAllImportStepsFromProfile(f"profile-{PACKAGE}:demo")
     transaction.commit()
     print(f"Created the site {SITE_ID} with {PACKAGE} and its demo content.")
+    configure_demo_mail()
 
 
 if __name__ == "__main__":

@@ -6,8 +6,11 @@ going out to real people:
 
     python scripts/mailsink.py --port 8025 --directory instance/var/mail
 
-Nothing is relayed; the sink accepts any sender and recipient. Built on
-aiosmtpd (the `demo` extra). The tests use ``MailSink`` in their own process.
+With ``--pidfile`` it goes to the background once it listens and writes its
+process id there (what `make run` does, to stop it again); a port already
+in use is an error at once. Nothing is relayed; the sink accepts any sender
+and recipient. Built on aiosmtpd (the `demo` extra). The tests use
+``MailSink`` in their own process.
 """
 
 from aiosmtpd.smtp import SMTP
@@ -20,7 +23,10 @@ import argparse
 import asyncio
 import datetime
 import itertools
+import os
 import re
+import socket
+import sys
 import threading
 
 
@@ -72,9 +78,11 @@ class MailSink:
     server listens, so a test can send at once.
     """
 
-    def __init__(self, host="127.0.0.1", port=0, directory=None):
+    def __init__(self, host="127.0.0.1", port=0, directory=None, sock=None):
         self.host = host
         self.port = port
+        # A socket already listening (see main): no race for the port.
+        self.sock = sock
         self.handler = Keeper(directory)
         self._loop = None
         self._thread = None
@@ -96,11 +104,14 @@ class MailSink:
     def _serve(self):
         self._loop = asyncio.new_event_loop()
         try:
+            where = (
+                {"sock": self.sock}
+                if self.sock is not None
+                else {"host": self.host, "port": self.port}
+            )
             server = self._loop.run_until_complete(
                 self._loop.create_server(
-                    lambda: SMTP(self.handler, hostname="mailsink"),
-                    host=self.host,
-                    port=self.port,
+                    lambda: SMTP(self.handler, hostname="mailsink"), **where
                 )
             )
         except OSError as error:
@@ -123,21 +134,46 @@ class MailSink:
             self._thread.join()
 
 
+def listen(host, port):
+    """The listening socket, made before anything else: a busy port fails here."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as error:
+        sock.close()
+        sys.exit(f"mailsink: cannot listen on {host}:{port}: {error.strerror}")
+    sock.listen()
+    return sock
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8025)
     parser.add_argument("--directory", required=True)
+    parser.add_argument(
+        "--pidfile", help="go to the background and write the process id here"
+    )
     args = parser.parse_args(argv)
-    sink = MailSink(args.host, args.port, args.directory)
-    sink.start()
+    sock = listen(args.host, args.port)
+    Path(args.directory).mkdir(parents=True, exist_ok=True)
     print(
-        f"mailsink: mails sent to {args.host}:{sink.port} are kept in "
+        f"mailsink: mails sent to {args.host}:{args.port} are kept in "
         f"{Path(args.directory).resolve()}",
         flush=True,
     )
+    if args.pidfile:
+        child = os.fork()
+        if child:
+            # The parent returns once the port listens; the child serves it.
+            Path(args.pidfile).write_text(f"{child}\n")
+            return
+        os.setsid()  # Ctrl-C in the terminal is make's to handle
+    sink = MailSink(args.host, args.port, args.directory, sock=sock)
+    sink.start()
     try:
-        # Until make (or Ctrl-C) ends it; the work is in the sink's thread.
+        # Until it is killed (or Ctrl-C); the work is in the sink's thread.
         sink._thread.join()
     except KeyboardInterrupt:
         pass
