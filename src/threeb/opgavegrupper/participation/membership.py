@@ -106,11 +106,32 @@ def accepted_applications(group, exclude=None):
     ]
 
 
+def _persons_applications(group, user_id):
+    """The person's application objects in the group, unrestricted.
+
+    Asked by applicant alone and sorted out here: a person has a handful of
+    applications, while the group's path would read the index entries of
+    every application in the group.
+    """
+    prefix = "/".join(group.getPhysicalPath()) + "/"
+    found = []
+    for brain in _catalog().unrestrictedSearchResults(applicant=user_id):
+        path = brain.getPath()
+        if brain.portal_type != "Application" or not path.startswith(prefix):
+            continue
+        if "/" in path[len(prefix) :]:
+            continue
+        obj = brain._unrestrictedGetObject()
+        if obj is not None:
+            found.append(obj)
+    return found
+
+
 def _is_member(group, user_id, exclude=None):
     skip = aq_base(exclude) if exclude is not None else None
     return any(
         _state(app) == ACCEPTED
-        for app in application_objects(group, user_id)
+        for app in _persons_applications(group, user_id)
         if aq_base(app) is not skip and app.applicant == user_id
     )
 

@@ -1,7 +1,9 @@
 """board-desk ("Til beslutning"): what waits for the organisation board.
 
 Mandates pending approval and recommendations submitted, from the catalog,
-each with the decisions the user may take, posted back to this view.
+each with the decisions the user may take, posted back to this view. Each
+section shows a page of ``BATCH_SIZE``: only the items of that page (and
+their groups' catalog records) are read, however much is waiting.
 """
 
 from plone import api
@@ -25,6 +27,7 @@ ACTIONS = {
 }
 WAITING = {"Mandate": "pending_approval", "Recommendation": "submitted"}
 NEEDS_TEXT = ("adopt", "reject")
+BATCH_SIZE = 20
 BUTTONS = {
     "approve": _("Approve the mandate"),
     "send_back": _("Send back"),
@@ -103,22 +106,42 @@ class BoardDeskView(BrowserView):
             sort_on="modified",
         )
 
-    def _items(self, portal_type):
+    def _start(self, kind, total):
+        value = str(self.request.form.get(f"b_start_{kind}", ""))
+        start = int(value) if value.isdigit() else 0
+        # A page beyond the end (items were decided meanwhile) shows the last.
+        if start >= total:
+            start = max(0, (total - 1) // BATCH_SIZE * BATCH_SIZE)
+        return start - start % BATCH_SIZE
+
+    def _groups(self, brains):
+        """The groups of the page's items by path, from their catalog records."""
+        paths = sorted({brain.getPath().rsplit("/", 1)[0] for brain in brains})
+        if not paths:
+            return {}
+        catalog = api.portal.get_tool("portal_catalog")
+        return {
+            brain.getPath(): brain
+            for brain in catalog.searchResults(path={"query": paths, "depth": 0})
+        }
+
+    def _items(self, portal_type, brains):
         wftool = api.portal.get_tool("portal_workflow")
+        groups = self._groups(brains)
         items = []
-        for brain in self._brains(portal_type):
+        for brain in brains:
             # Woken to ask the workflow which decisions this user may take;
-            # a desk holds a handful of items, not the whole catalog.
+            # a page holds at most BATCH_SIZE of them.
             obj = brain.getObject()
             possible = {t["id"] for t in wftool.getTransitionsFor(obj)}
-            group = obj.__parent__
+            group = groups.get(brain.getPath().rsplit("/", 1)[0])
             items.append(
                 {
                     "uid": brain.UID,
                     "title": brain.Title,
                     "url": brain.getURL(),
-                    "group": group.Title(),
-                    "group_url": group.absolute_url(),
+                    "group": group.Title if group is not None else "",
+                    "group_url": group.getURL() if group is not None else "",
                     "summary": brain.Description,
                     "memo_url": f"{brain.getURL()}/@@decision-memo",
                     "actions": [
@@ -134,8 +157,30 @@ class BoardDeskView(BrowserView):
             )
         return items
 
-    def sections(self):
+    def _page_url(self, kind, start):
+        return f"{self.context.absolute_url()}/@@board-desk?b_start_{kind}={start}"
+
+    def _section(self, kind, portal_type):
+        brains = self._brains(portal_type)
+        total = len(brains)
+        start = self._start(kind, total)
+        page = list(brains[start : start + BATCH_SIZE])
+        end = start + len(page)
+        return {
+            "kind": kind,
+            "entries": self._items(portal_type, page),
+            "total": total,
+            "first": start + 1,
+            "last": end,
+            "batched": total > BATCH_SIZE,
+            "previous_url": (
+                self._page_url(kind, max(0, start - BATCH_SIZE)) if start else None
+            ),
+            "next_url": self._page_url(kind, end) if end < total else None,
+        }
+
+    def desk_sections(self):
         return (
-            ("mandates", self._items("Mandate")),
-            ("recommendations", self._items("Recommendation")),
+            self._section("mandates", "Mandate"),
+            self._section("recommendations", "Recommendation"),
         )
