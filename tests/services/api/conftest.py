@@ -19,7 +19,7 @@ VOLATILE = (
     (re.compile(r"@localhost:\d+"), "@localhost:8080"),
     (re.compile(r"\b\d{8}T\d{6}Z?\b"), "20261127T120000"),
     (re.compile(r"\b[0-9a-f]{32}\b"), "0123456789abcdef0123456789abcdef"),
-    (re.compile(r"(application|member)-[0-9a-f]{12}"), r"\1-0123456789ab"),
+    (re.compile(r"(application|member)-[0-9a-f]{12,16}"), r"\1-0123456789abcdef"),
     (
         re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)?"),
         "2026-11-27T12:00:00+00:00",

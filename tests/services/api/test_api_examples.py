@@ -171,4 +171,72 @@ def test_endpoints_as_documented(recorder):
     calendar = call("GET", "/@calendar", operation="calendar")
     assert calendar.text.startswith("BEGIN:VCALENDAR")
 
+    created = call(
+        "POST",
+        "/opgavegrupper",
+        user="mette",
+        body={
+            "@type": "TaskGroup",
+            "title": "Vaskeriet om natten",
+            "summary": "Skal vaskeriet være åbent om natten?",
+            "theme": "Fællesskab og trivsel",
+            "start": "2027-02-01",
+            "deadline": "2027-06-01",
+            "seats_resident": 4,
+        },
+        operation="createTaskGroup",
+        note=" (staff)",
+    )
+    assert created.status_code == 201
+    site = recorder.base.removesuffix("/++api++")
+    new_group = created.json()["@id"].removeprefix(site)
+    assert (
+        call(
+            "POST",
+            "/opgavegrupper",
+            user="jens",
+            body={"@type": "TaskGroup", "title": "Min egen gruppe"},
+            operation="createTaskGroup",
+            note=" (a resident: plone.restapi answers Unauthorized as 401)",
+        ).status_code
+        == 401
+    )
+    assert (
+        call(
+            "PATCH",
+            new_group,
+            user="mette",
+            body={"seats_resident": 10**20},
+            operation="updateTaskGroup",
+            note=" (staff), a value out of range",
+        ).json()["error"]["field"]
+        == "seats_resident"
+    )
+    meeting = call(
+        "POST",
+        new_group,
+        user="mette",
+        body={
+            "@type": "Meeting",
+            "title": "Første møde",
+            "start": "2027-02-10T17:00:00+01:00",
+            "end": "2027-02-10T19:00:00+01:00",
+            "location": "Beboerhuset",
+        },
+        operation="createMandateMeetingRecommendation",
+        note=" (staff), a meeting",
+    )
+    assert meeting.status_code == 201
+    assert (
+        call(
+            "PATCH",
+            meeting.json()["@id"].removeprefix(site),
+            user="mette",
+            body={"start": "2027-02-30T17:00:00"},
+            operation="updateMandateMeetingRecommendation",
+            note=" (staff), an impossible date",
+        ).json()["error"]["field"]
+        == "start"
+    )
+
     check_doc(recorder)
