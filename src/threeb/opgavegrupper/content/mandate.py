@@ -104,9 +104,11 @@ class IMandate(model.Schema):
         required=True,
     )
 
-    # Set by the workflow when the organisation board approves the mandate.
+    # Set by the workflow when the organisation board approves the mandate;
+    # no role writes it by hand (a REST PATCH of it is a 403 naming it).
     approval_date = schema.Date(title=_("Approved on"), required=False)
     directives.omitted("approval_date")
+    directives.write_permission(approval_date="threeb.opgavegrupper.EditWorkflowRecord")
 
 
 @implementer(IMandate)
