@@ -2,6 +2,11 @@
 
 Everything comes from catalog brains the user may see: groups, their
 published meetings and the board's decisions on their recommendations.
+
+A year may hold a thousand groups; nobody reads a thousand rings. The wheel
+and the table show one page of ``BATCH_SIZE`` groups (by start), narrowed by
+theme and department if the reader wants, and only that page's groups, their
+meetings and decisions are read.
 """
 
 from DateTime import DateTime
@@ -13,19 +18,56 @@ from threeb.opgavegrupper.browser.insight import labels
 from threeb.opgavegrupper.browser.insight import wheel
 from threeb.opgavegrupper.stats.figures import as_date
 from threeb.opgavegrupper.stats.figures import DECIDED_STATES
+from urllib.parse import urlencode
+
+
+BATCH_SIZE = 20
+FIRST_YEAR, LAST_YEAR = 1901, 2199
 
 
 def _parent(brain):
     return brain.getPath().rsplit("/", 1)[0]
 
 
+def _year_of_key(value):
+    """The year of a DateIndex key (DateIndex._convert packs minutes)."""
+    return value // 60 // 24 // 31 // 12
+
+
 class AarshjulView(BrowserView):
     def year(self):
         value = str(self.request.form.get("year", ""))
-        if value.isdigit() and 1900 < int(value) < 2200:
+        if value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:
             return int(value)
         # The site's year: at 23.30 on New Year's Eve UTC, Copenhagen is there.
         return dates.today().year
+
+    def options(self, registry_name):
+        """The values of a setting (themes, departments) for a filter."""
+        return (
+            api.portal.get_registry_record(
+                f"threeb.opgavegrupper.{registry_name}", default=[]
+            )
+            or []
+        )
+
+    def _choice(self, name, registry_name):
+        """A filter value from the request, if it is one of the settings' values."""
+        value = self.request.form.get(name)
+        if isinstance(value, str) and value in self.options(registry_name):
+            return value
+        return None
+
+    def theme(self):
+        return self._choice("theme", "themes")
+
+    def department(self):
+        return self._choice("department", "departments")
+
+    def start(self):
+        value = str(self.request.form.get("b_start", ""))
+        start = int(value) if value.isdigit() else 0
+        return start - start % BATCH_SIZE
 
     def date_text(self, day):
         """A day of the wheel for people: "1. februar 2026" (dates.py)."""
@@ -33,32 +75,68 @@ class AarshjulView(BrowserView):
 
     def _search(self, **query):
         catalog = api.portal.get_tool("portal_catalog")
-        return catalog.searchResults(
-            path="/".join(self.context.getPhysicalPath()), **query
-        )
+        query.setdefault("path", "/".join(self.context.getPhysicalPath()))
+        return catalog.searchResults(**query)
 
     def years(self):
-        """The selector's years: every year a visible group runs in, and this one."""
+        """The selector's years: from the first start to the last end, and this one.
+
+        Read from the two ends of the date indexes, not from every group.
+        """
         found = {date.today().year, self.year()}
-        for brain in self._search(portal_type="TaskGroup"):
-            start, end = as_date(brain.start), as_date(brain.end)
-            if start and end:
-                found.update(range(start.year, end.year + 1))
+        indexes = api.portal.get_tool("portal_catalog")._catalog.indexes
+        first = getattr(indexes.get("start"), "_index", None)
+        last = getattr(indexes.get("end"), "_index", None)
+        if first and last:
+            low = max(FIRST_YEAR, _year_of_key(first.minKey()))
+            high = min(LAST_YEAR, _year_of_key(last.maxKey()))
+            found.update(range(low, high + 1))
         return sorted(found)
 
+    def _query(self, year):
+        query = {
+            "portal_type": "TaskGroup",
+            "start": {"query": DateTime(f"{year}/12/31 23:59:59"), "range": "max"},
+            "end": {"query": DateTime(f"{year}/01/01"), "range": "min"},
+            "sort_on": "start",
+        }
+        if self.theme():
+            query["theme"] = self.theme()
+        if self.department():
+            query["departments"] = self.department()
+        return query
+
     def _groups(self, year):
-        brains = self._search(
-            portal_type="TaskGroup",
-            start={"query": DateTime(f"{year}/12/31 23:59:59"), "range": "max"},
-            end={"query": DateTime(f"{year}/01/01"), "range": "min"},
-            sort_on="start",
-        )
+        """The page's group brains and how many groups match in all."""
+        brains = self._search(**self._query(year))
+        total = len(brains)
+        start = self.start()
+        if start >= total:
+            start = max(0, (total - 1) // BATCH_SIZE * BATCH_SIZE)
+        self._first = start
         # Both dates are required, but a group made before they were has
         # no arc to draw; it is left out rather than break the wheel.
-        return [b for b in brains if as_date(b.start) and as_date(b.end)]
+        page = [
+            b
+            for b in brains[start : start + BATCH_SIZE]
+            if as_date(b.start) and as_date(b.end)
+        ]
+        return page, total
 
-    def _markers_by_group(self, year):
+    def _page_url(self, start):
+        params = {"year": self.year(), "b_start": start}
+        for name in ("theme", "department"):
+            value = getattr(self, name)()
+            if value:
+                params[name] = value
+        return f"{self.context.absolute_url()}/@@aarshjul?{urlencode(params)}"
+
+    def _markers_by_group(self, year, paths):
+        """Published meetings and board decisions of the year, for these groups."""
         markers = {}
+        if not paths:
+            return markers
+        inside = {"query": sorted(paths), "depth": 1}
         meetings = self._search(
             portal_type="Meeting",
             review_state="published",
@@ -69,12 +147,13 @@ class AarshjulView(BrowserView):
                 ),
                 "range": "min:max",
             },
+            path=inside,
         )
         for brain in meetings:
             day = as_date(brain.start)
             markers.setdefault(_parent(brain), []).append(("meeting", day, brain.Title))
         for brain in self._search(
-            portal_type="Recommendation", review_state=DECIDED_STATES
+            portal_type="Recommendation", review_state=DECIDED_STATES, path=inside
         ):
             day = as_date(brain.decision_date)
             if day and day.year == year:
@@ -86,11 +165,13 @@ class AarshjulView(BrowserView):
     def wheel(self):
         year = self.year()
         request = self.request
-        brains = self._groups(year)
+        brains, total = self._groups(year)
+        first = self._first
         radii, width = wheel.lane_radii(len(brains))
-        markers = self._markers_by_group(year)
+        markers = self._markers_by_group(year, {b.getPath() for b in brains})
         groups = []
-        for number, (brain, radius) in enumerate(zip(brains, radii, strict=True), 1):
+        numbered = enumerate(zip(brains, radii, strict=True), first + 1)
+        for number, (brain, radius) in numbered:
             start, end = as_date(brain.start), as_date(brain.end)
             colour, dash = wheel.STATE_STYLE.get(
                 brain.review_state, ("#333333", "none")
@@ -127,8 +208,17 @@ class AarshjulView(BrowserView):
                     ],
                 }
             )
+        last = first + len(brains)
         return {
             "year": year,
+            "total": total,
+            "first": first + 1,
+            "last": last,
+            "batched": total > BATCH_SIZE,
+            "previous_url": (
+                self._page_url(max(0, first - BATCH_SIZE)) if first else None
+            ),
+            "next_url": self._page_url(first + BATCH_SIZE) if last < total else None,
             "size": wheel.SIZE,
             "centre": wheel.CENTRE,
             "width": round(width, 2),
