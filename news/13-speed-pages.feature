@@ -1,0 +1,1 @@
+The participation figures are kept as counters that follow every change (exact, checked against a recount), "Mine opgavegrupper" finds a person's groups through a new `taskgroup_people` index, accepting a member no longer reindexes every application of the group, and the board desk and the årshjul show a page of 20 (the årshjul with filters by theme and department).
