@@ -110,3 +110,18 @@ def test_who_may_not_edit_is_told_instead_of_dropping_the_dates(site, as_user):
     response = board.post(f"{site['Mandate']}/@workflow/approve")
     assert response.status_code == 200, response.text
     assert api.content.get_state(fresh(site["Mandate"])) == "approved"
+
+
+def test_include_children_refused_by_a_child_says_which_action(site, as_user):
+    # The group's mandate, meeting and recommendation have no open_signup:
+    # Plone refuses, and the message names the action instead of showing
+    # the untranslated placeholder "${action_id}".
+    response = as_user("staff1").post(
+        site["TaskGroup"] + "/@workflow/open_signup",
+        json={"include_children": True},
+    )
+    assert response.status_code == 400
+    message = response.json()["error"]["message"]
+    assert "${" not in message
+    assert "open_signup" in message
+    assert api.content.get_state(fresh(site["TaskGroup"])) == "draft"

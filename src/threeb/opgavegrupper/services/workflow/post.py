@@ -27,12 +27,14 @@ from plone.restapi.deserializer import json_body
 from plone.restapi.services.workflow.transition import WorkflowTransition
 from Products.CMFCore.permissions import ModifyPortalContent
 from Products.CMFCore.utils import _checkPermission
+from Products.CMFCore.WorkflowCore import WorkflowException
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.participation import seats
 from threeb.opgavegrupper.participation.applications import group_of
 from zExceptions import BadRequest
 from zExceptions import Forbidden
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 import transaction
 
@@ -141,7 +143,18 @@ class AddOnWorkflowTransition(WorkflowTransition):
                 obj.setExpirationDate(self.dates["expires"])
             if self.dates:
                 obj.reindexObject()
-        super().recurse_transition(objs, comment, {}, include_children)
+        try:
+            super().recurse_transition(objs, comment, {}, include_children)
+        except WorkflowException as error:
+            # plone.restapi translates str(error), which has lost the
+            # message's mapping: "No workflow provides the '${action_id}'
+            # action." Translate the message itself.
+            message = error.args[0] if error.args else ""
+            if isinstance(message, Message):
+                raise WorkflowException(
+                    translate(message, context=self.request)
+                ) from error
+            raise
 
 
 class ApplicationWorkflowTransition(AddOnWorkflowTransition):
