@@ -269,11 +269,12 @@ class Outbox:
         if unsent:
             # One line for a whole transaction: building the demo site sends
             # dozens before its sender is set.
+            subjects = sorted({subject for subject, _id, _name in unsent})
             logger.warning(
                 "No sender address is set (Site setup > Mail): %d notification "
                 "mails were not sent (%s)",
                 len(unsent),
-                "; ".join(sorted({subject for subject, _id, _name in unsent})),
+                "; ".join(subjects[:3]) + ("; …" if len(subjects) > 3 else ""),
             )
         failed, self.failed = self.failed + unsent, []
         if failed:
