@@ -68,6 +68,12 @@ def test_apply_and_see_own_application(group, as_user, anon_request):
         ({"constituency": "org_board"}, "constituency"),
         ({"constituency": "resident", "motivation": "x" * 1001}, "motivation"),
         ({"constituency": "resident", "phone": "ring"}, "phone"),
+        ({"constituency": "resident", "phone": "1" * 21}, "phone"),
+        ({"constituency": "resident", "availability": "x" * 201}, "availability"),
+        ({"constituency": "resident", "availability": 5}, "availability"),
+        # Not a field: refused by name, never dropped.
+        ({"constituency": "resident", "note": "hej"}, "note"),
+        ({"constituency": "resident", "applicant": "someone"}, "applicant"),
     ],
 )
 def test_bad_application_is_400_naming_the_field(group, as_user, body, field):
@@ -75,6 +81,8 @@ def test_bad_application_is_400_naming_the_field(group, as_user, body, field):
     assert response.status_code == 400
     assert response.json()["error"]["field"] == field
     assert response.json()["error"]["message"]
+    transaction.begin()  # see what the server committed
+    assert group.objectIds() == []
 
 
 def test_not_json_is_400(group, as_user):

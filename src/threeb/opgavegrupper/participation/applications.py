@@ -9,7 +9,7 @@ from Acquisition import aq_parent
 from plone import api
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.content.application import email_constraint
-from threeb.opgavegrupper.content.application import MOTIVATION_MAX_LENGTH
+from threeb.opgavegrupper.content.application import IApplication
 from threeb.opgavegrupper.content.application import phone_constraint
 from threeb.opgavegrupper.participation import membership
 from threeb.opgavegrupper.participation import seats
@@ -139,12 +139,51 @@ def validate(group, user, data):
         "constituency": constituency,
         "department": department,
         "motivation": _check_text(
-            data.get("motivation"), "motivation", MOTIVATION_MAX_LENGTH
+            data.get("motivation"),
+            "motivation",
+            IApplication["motivation"].max_length,
         ),
-        "availability": _check_text(data.get("availability"), "availability", 200),
-        "phone": _check_text(data.get("phone"), "phone", 20, phone_constraint),
+        "availability": _check_text(
+            data.get("availability"),
+            "availability",
+            IApplication["availability"].max_length,
+        ),
+        "phone": _check_text(
+            data.get("phone"),
+            "phone",
+            IApplication["phone"].max_length,
+            phone_constraint,
+        ),
         "consent_public": consent,
     }
+
+
+# What a person sends when signing up (the form's fields, @apply's body).
+APPLY_FIELDS = (
+    "constituency",
+    "department",
+    "motivation",
+    "availability",
+    "phone",
+    "consent_public",
+)
+
+
+def check_known(data):
+    """Refuse a key that is no field of a sign-up (it would be dropped).
+
+    :raises ParticipationError: 400 naming the first unknown key.
+    """
+    for key in sorted(data):
+        if key not in APPLY_FIELDS:
+            raise ParticipationError(
+                _(
+                    "${name} is not a field of an application. The fields "
+                    "are: ${fields}.",
+                    mapping={"name": key[:50], "fields": ", ".join(APPLY_FIELDS)},
+                ),
+                field=key[:50],
+            )
 
 
 def check_open(group):

@@ -28,6 +28,7 @@ class ApplyPost(Service):
                 _("Send the application as a JSON object."),
             )
         try:
+            applications.check_known(data)
             application = applications.apply(self.context, api.user.get_current(), data)
         except ParticipationError as error:
             return from_participation_error(self.request, error)
