@@ -71,6 +71,25 @@ class TestUninstall:
         indexes = api.portal.get_tool("portal_catalog").indexes()
         assert {"start", "end", "review_state", "portal_type"} <= set(indexes)
 
+    def test_jwt_plugin_as_plone_has_it(self, portal):
+        plugin = portal.acl_users["jwt_auth"]
+        assert plugin.store_tokens is False
+        assert plugin._tokens is None
+
+    def test_member_listing_as_plone_has_it(self, portal):
+        roles = {
+            setting["name"]
+            for setting in portal.rolesOfPermission("List portal members")
+            if setting["selected"]
+        }
+        assert roles == {"Manager", "Site Administrator", "Member"}
+
+    def test_site_annotations_removed(self, portal):
+        from zope.annotation.interfaces import IAnnotations
+
+        ours = [key for key in IAnnotations(portal) if key.startswith(PACKAGE)]
+        assert ours == []
+
     def test_reinstall_after_uninstall(self, installer, portal):
         installer.install_product(PACKAGE)
         assert installer.is_product_installed(PACKAGE) is True
@@ -101,3 +120,12 @@ def test_sharing_roles_removed(installer, portal):
     installer.uninstall_product(PACKAGE)
     assert queryUtility(ISharingPageRole, name="TaskGroupChair") is None
     assert queryUtility(ISharingPageRole, name="TaskGroupMember") is None
+
+
+def test_uninstall_keeps_token_storage_the_site_had(installer, portal):
+    installer.uninstall_product(PACKAGE)
+    plugin = portal.acl_users["jwt_auth"]
+    plugin.store_tokens = True  # the site's own choice, before the add-on
+    installer.install_product(PACKAGE)
+    installer.uninstall_product(PACKAGE)
+    assert plugin.store_tokens is True

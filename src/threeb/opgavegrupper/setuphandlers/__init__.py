@@ -32,4 +32,5 @@ def post_install(context):
 def uninstall(context):
     remove_groups()
     remove_roles()
+    hardening.uninstall(api.portal.get())
     logger.info("threeb.opgavegrupper uninstalled")
