@@ -132,6 +132,11 @@ versions: ## Regenerate versions.cfg (buildout) from constraints.txt
 changelog: $(VENV)/.installed ## Show the changelog that towncrier would write
 	$(BIN)/towncrier build --draft --version next
 
+SIZES ?= 100 1000
+.PHONY: bench
+bench: $(VENV)/.installed ## Time listings next to Plone's own at SIZES groups (e.g. SIZES="100 1000 10000")
+	$(BIN)/python scripts/bench.py $(SIZES)
+
 .PHONY: clean
 clean: ## Remove the virtualenv, build files and caches (keeps ./instance)
 	rm -rf $(VENV) .venv-constraints build dist *.egg-info src/*.egg-info .ruff_cache

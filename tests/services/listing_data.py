@@ -78,28 +78,36 @@ def _is_metadata(obj):
     return bool(values) and isinstance(values[0], tuple)
 
 
-class Loads:
-    """What one call read from the storage, sorted into three kinds.
+def _kind(obj):
+    """Sorted when loaded: a closed connection's objects cannot be read later."""
+    if not type(obj).__module__.startswith("BTrees"):
+        if getattr(obj, "portal_type", None) == "TaskGroup":
+            return "content"
+        return "objects"
+    if _is_metadata(obj):
+        return "metadata"
+    return "index"
 
-    ``objects``: anything but BTrees (content, tools, settings, templates);
-    ``metadata``: buckets of the catalog's metadata rows (the brains);
-    ``index``: the rest, the catalog's index and bookkeeping BTrees.
+
+class Loads:
+    """What one call read from the storage, sorted into kinds.
+
+    ``objects``: anything but BTrees (tools, settings, templates), of which
+    ``content`` the task groups; ``metadata``: buckets of the catalog's
+    metadata rows (the brains); ``index``: the rest, the catalog's index and
+    bookkeeping BTrees.
     """
 
-    def __init__(self, loaded):
-        self.objects = [
-            o for o in loaded if not type(o).__module__.startswith("BTrees")
-        ]
-        self.metadata = [o for o in loaded if _is_metadata(o)]
-        self.index = len(loaded) - len(self.objects) - len(self.metadata)
-        self.content = [
-            o for o in self.objects if getattr(o, "portal_type", None) == "TaskGroup"
-        ]
+    def __init__(self, kinds):
+        self.content = kinds.count("content")
+        self.objects = kinds.count("objects") + self.content
+        self.metadata = kinds.count("metadata")
+        self.index = kinds.count("index")
 
     def __repr__(self):
         return (
-            f"<Loads objects={len(self.objects)} metadata={len(self.metadata)} "
-            f"index={self.index}>"
+            f"<Loads objects={self.objects} content={self.content} "
+            f"metadata={self.metadata} index={self.index}>"
         )
 
 
@@ -112,7 +120,7 @@ def count_loads(monkeypatch, db, call):
 
     def setstate(self, obj):
         original(self, obj)
-        loaded.append(obj)
+        loaded.append(_kind(obj))
 
     with monkeypatch.context() as patch:
         patch.setattr(Connection, "setstate", setstate)
