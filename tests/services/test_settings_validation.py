@@ -198,3 +198,18 @@ def test_form_stores_good_values(functional_app, functional_portal):
     browser.getControl(name="form.buttons.save").click()
     assert record("email_from_address") == "a@3b.dk"
     assert record("retention_days") == 365
+
+
+@pytest.mark.parametrize("method", ["GET", "PATCH", "POST", "DELETE"])
+def test_an_unknown_control_panel_is_404_naming_it(admin, method):
+    response = admin.request(
+        method, "/@controlpanels/mail-controlpanel/x", json={"a": 1}
+    )
+    assert response.status_code == 404
+    assert "mail-controlpanel" in response.json()["error"]["message"]
+
+
+def test_a_known_control_panel_still_answers(admin):
+    response = admin.get("/@controlpanels/mail")
+    assert response.status_code == 200
+    assert response.json()["title"]
