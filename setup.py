@@ -84,12 +84,22 @@ setup(
             "pytest-plone",
             "requests",
             "schemathesis",
+            # tests/cluster: several instances on RelStorage/PostgreSQL.
+            "RelStorage",
+            "psycopg2-binary",
         ],
         "dev": [
             "i18ndude",
             "ruff",
             "towncrier",
             "zpretty",
+        ],
+        # Several Zope instances on one RelStorage database in PostgreSQL
+        # (README: "Running several instances"). psycopg2-binary brings its
+        # own libpq: nothing to compile on the server.
+        "cluster": [
+            "RelStorage",
+            "psycopg2-binary",
         ],
         "demo": [
             # The local mail sink `make run` starts (scripts/mailsink.py).
