@@ -13,7 +13,10 @@ import threeb.opgavegrupper
 PACKAGE_DIR = Path(threeb.opgavegrupper.__file__).parent
 LOCALES = PACKAGE_DIR / "locales"
 DOMAIN = "threeb.opgavegrupper"
-ENTRY = re.compile(r'^msgid "(.*)"\nmsgstr "(.*)"$', re.MULTILINE)
+# A plural message is read by its singular msgid and first form.
+ENTRY = re.compile(
+    r'^msgid "(.*)"\n(?:msgid_plural ".*"\n)?msgstr(?:\[0\])? "(.*)"$', re.MULTILINE
+)
 
 
 def entries(path):
@@ -59,3 +62,14 @@ def test_plone_translates_to_danish(portal):
         translate("External adviser", domain=DOMAIN, target_language="da")
         == "Ekstern rådgiver"
     )
+
+
+def test_plural_forms_follow_the_number(portal):
+    from threeb.opgavegrupper.participation.roster import seats_message
+
+    def seats(filled, seats):
+        message = seats_message({"filled": filled, "seats": seats})
+        return translate(message, target_language="da")
+
+    assert seats(0, 1) == "0 af 1 plads besat"
+    assert seats(1, 4) == "1 af 4 pladser besat"

@@ -50,7 +50,7 @@ def test_fragment_is_the_list_without_the_page(group):
     assert "<html" not in html
     assert "Anna Andersen" in html
     assert "3 of 3 seats taken" in html
-    assert "0 of 1 seats taken" in html
+    assert "0 of 1 seat taken" in html
 
 
 def test_page_over_http_in_the_site_language(functional_group, request_factory):

@@ -8,6 +8,7 @@ participation/roster.py, not here.
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from threeb.opgavegrupper.participation import roster
+from zope.i18n import translate
 
 
 class RosterView(BrowserView):
@@ -20,6 +21,10 @@ class RosterView(BrowserView):
         if self._data is None:
             self._data = roster.roster(self.context)
         return self._data
+
+    def seats_text(self, section):
+        """ "0 af 1 plads besat": the plural form follows the seats."""
+        return translate(roster.seats_message(section), context=self.request)
 
     def fragment(self):
         """The roster alone, without the page around it."""

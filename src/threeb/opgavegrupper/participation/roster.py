@@ -12,8 +12,10 @@ they follow) are the same data seen from the person's side.
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from DateTime import DateTime
 from plone import api
 from plone.restapi.serializer.converters import json_compatible
+from threeb.opgavegrupper import _
 from threeb.opgavegrupper.content.application import IApplication
 from threeb.opgavegrupper.participation.applications import applications
 from threeb.opgavegrupper.participation.applications import CONSTITUENCY_ORDER
@@ -107,7 +109,9 @@ def _member(brain, user, full, chairs):
 def roster(group, user=None):
     """The roster of the group as the user (default: the current one) may see it.
 
-    Returns ``{"full": bool, "total": int, "constituencies": [...]}``; each
+    Returns ``{"full": bool, "total": int, "constituencies": [...],
+    "chairs": [...]}``; ``chairs`` are the group's chairs without a seat
+    (``{"name"}``, with ``user_id`` and ``email`` for the full roster). Each
     constituency that has seats or members is
     ``{"constituency", "title", "seats", "filled", "members", "unnamed"}``.
     ``members`` are ``{"name", "chair"}`` publicly and also carry ``user_id``
@@ -148,7 +152,44 @@ def roster(group, user=None):
                 "unnamed": len(members) - len(shown),
             }
         )
-    return {"full": full, "total": len(brains), "constituencies": sections}
+    seated = {brain.applicant for brain in brains if brain.applicant}
+    return {
+        "full": full,
+        "total": len(brains),
+        "constituencies": sections,
+        "chairs": _unseated_chairs(chairs - seated, full),
+    }
+
+
+def _unseated_chairs(user_ids, full):
+    """The chairs who hold no seat, so that the roster still names them.
+
+    A chair is the group's public face (the tovholder runs its meetings),
+    so the name is shown to everyone, like the contact person's; the
+    address only to those who see the full roster. Groups given the chair
+    role are left out: the roster names people.
+    """
+    chairs = []
+    for user_id in user_ids:
+        user = api.user.get(userid=user_id)
+        if user is None:
+            continue
+        chair = {"name": user.getProperty("fullname") or user_id}
+        if full:
+            chair["user_id"] = user_id
+            chair["email"] = user.getProperty("email") or None
+        chairs.append(chair)
+    return sorted(chairs, key=lambda chair: chair["name"].lower())
+
+
+def seats_message(section):
+    """The message "2 of 4 seats taken" of a roster section, in its plural form."""
+    return _(
+        "${filled} of ${seats} seat taken",
+        msgid_plural="${filled} of ${seats} seats taken",
+        number=section["seats"],
+        mapping={"filled": section["filled"], "seats": section["seats"]},
+    )
 
 
 # A person's places -----------------------------------------------------------
@@ -317,8 +358,23 @@ def _visible_uids(user_id, uids):
     user = api.user.get(userid=user_id) if uids else None
     if user is None:
         return set()
+    catalog = _catalog()
     with api.env.adopt_user(user=user):
-        return {brain.UID for brain in _catalog()(UID=sorted(uids))}
+        # The catalog's own check of the publication dates reads every entry
+        # of its date-range index; for a handful of groups it is done here,
+        # as the catalog does it, unless the person may see inactive content.
+        inactive = catalog.allow_inactive({})
+        brains = catalog(UID=sorted(uids), show_inactive=True)
+        now = DateTime()
+        return {brain.UID for brain in brains if inactive or _active(brain, now)}
+
+
+def _active(brain, now):
+    """Published now: effective at or before now, expiring at or after it."""
+    effective, expires = brain.effective, brain.expires
+    return (effective is None or effective <= now) and (
+        expires is None or now <= expires
+    )
 
 
 def _as_seen(summary, visible, keep=()):

@@ -21,6 +21,19 @@ class ApplyForm(AutoExtensibleForm, form.Form):
         "Staff and the group's chair read your application and answer you by e-mail."
     )
 
+    def updateWidgets(self, prefix=None):
+        super().updateWidgets(prefix)
+        # z3c.form's "No value" reads as an error; the choice is optional.
+        department = self.widgets.get("department")
+        if department is not None:
+            department.noValueMessage = _("No department given")
+
+    def updateActions(self):
+        super().updateActions()
+        # The form's one real action looks like it, as Plone's "save" does.
+        action = self.actions["apply"]
+        action.klass = action.klass.replace("btn-secondary", "btn-primary")
+
     def update(self):
         super().update()
         if api.content.get_state(self.context) != "recruiting":

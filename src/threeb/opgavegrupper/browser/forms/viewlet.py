@@ -3,12 +3,25 @@
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from threeb.opgavegrupper.browser.pages.taskgroup import TaskGroupView
 from threeb.opgavegrupper.participation import applications
 from threeb.opgavegrupper.participation import following
 
 
 class ParticipationViewlet(ViewletBase):
     index = ViewPageTemplateFile("templates/participation_viewlet.pt")
+
+    def available(self):
+        """Only on the group's own page.
+
+        The viewlet manager is below the content body of every view of the
+        group; under the sign-up form (or the roster page) the box would
+        repeat what the form is for, with a second sign-up button.
+        """
+        return isinstance(self.view, TaskGroupView)
+
+    def render(self):
+        return self.index() if self.available() else ""
 
     def update(self):
         super().update()

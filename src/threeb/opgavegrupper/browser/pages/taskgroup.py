@@ -9,12 +9,22 @@ from the participation viewlet below the content body.
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from threeb.opgavegrupper import _
 from threeb.opgavegrupper.browser.pages.common import html
 from threeb.opgavegrupper.browser.pages.common import localized
 from threeb.opgavegrupper.browser.pages.common import state_title
 from threeb.opgavegrupper.content.recommendation import IMPLEMENTATION_STATUS
 from threeb.opgavegrupper.overview.trail import trail
 from threeb.opgavegrupper.participation.roster import sees_full_roster
+from zope.i18n import translate
+
+
+# The name of each kind of entry, shown before its title.
+KINDS = {
+    "Mandate": _("Mandate"),
+    "Meeting": _("Meeting"),
+    "Recommendation": _("Recommendation"),
+}
 
 
 class TaskGroupView(BrowserView):
@@ -65,7 +75,19 @@ class TaskGroupView(BrowserView):
         return self.trail_template(entries=self.entries())
 
     def entries(self):
-        return [self._entry(entry) for entry in trail(self.context)]
+        """The trail in the order things happened, the deadline last.
+
+        The shared trail puts an approved mandate first; a person reading
+        the page reads a timeline, so a mandate approved after the first
+        meeting stands after it. The deadline frames the list as its end.
+        """
+        entries = [self._entry(entry) for entry in trail(self.context)]
+        end = [entry for entry in entries if entry["type"] == "end"]
+        dated = [entry for entry in entries if entry["type"] != "end"]
+        # A stable sort by day keeps the shared order within one day (the
+        # group's start before what happened on its first day).
+        dated.sort(key=lambda entry: (entry["date"] or "")[:10])
+        return dated + end
 
     def _entry(self, entry):
         entry = dict(entry)
@@ -75,8 +97,15 @@ class TaskGroupView(BrowserView):
                 self.request, entry["type"], entry["state"]
             )
         kind = entry["type"]
+        if kind in KINDS:
+            # "Kommissorium: Kommissorium" says nothing twice: the kind is
+            # shown only when the title does not already say it.
+            kind_title = translate(KINDS[kind], context=self.request)
+            same = entry["title"].strip().casefold() == kind_title.casefold()
+            entry["kind_title"] = None if same else kind_title
         if kind == "Meeting":
             entry["start_text"] = localized(entry["start"], long_format=True)
+            entry["minutes_url"] = self._minutes_url(entry)
         if kind == "Mandate":
             entry["approval_date_text"] = localized(entry["approval_date"])
         if kind == "Recommendation" and entry["decision"]:
@@ -95,3 +124,16 @@ class TaskGroupView(BrowserView):
                 for row in implementation["milestones"]
             ]
         return entry
+
+    def _minutes_url(self, entry):
+        """The link to a published meeting's minutes, only when it has them.
+
+        The catalog does not know whether minutes are written, so the few
+        published meetings of a group are woken to ask.
+        """
+        if not entry["minutes_published"]:
+            return None
+        meeting = self.context.get(entry["id"])
+        if meeting is None or not html(getattr(meeting, "minutes", None)):
+            return None
+        return f"{entry['url']}#minutes"
