@@ -1,0 +1,1 @@
+"""Residents register themselves; staff confirm them before they get a role."""

@@ -1,0 +1,215 @@
+"""REST: a resident registers through ``POST @users``; staff decide through
+``@registration-requests``.
+
+``POST @users`` is plone.restapi's, for anonymous callers on a site that
+allows self-registration: the resident's fields are checked here first
+(``{"error": {"type", "message", "field"}}``, 400, naming the field), a key
+that is no field of the registration form is refused (it would otherwise be
+stored as a member property: a date of acceptance, say), and a registration
+that went through waits for staff. Those who manage users, a reset of a
+password and the CSV import are plone.restapi's alone.
+"""
+
+from plone import api
+from plone.app.users.browser.register import getRegisterSchema
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.services import Service
+from plone.restapi.services.users import add
+from threeb.opgavegrupper import _
+from threeb.opgavegrupper.registration import requests
+from threeb.opgavegrupper.registration.requests import RegistrationError
+from threeb.opgavegrupper.services.errors import error_response
+from threeb.opgavegrupper.services.errors import from_participation_error
+from threeb.opgavegrupper.services.errors import json_object
+from zExceptions import Forbidden
+from zope.interface import alsoProvides
+
+
+# plone.restapi's own keys of a registration.
+PLONE_KEYS = ("username", "email", "password", "sendPasswordReset")
+# The form's own helpers, not data.
+FORM_ONLY = ("password_ctl", "mail_me")
+MANAGE_MEMBERS = "threeb.opgavegrupper: Manage members"
+ERROR_TYPES = {404: "NotFound", 409: "Conflict"}
+
+
+def registration_keys():
+    """What a registration may send: Plone's keys and the form's fields."""
+    fields = [name for name in getRegisterSchema() if name not in FORM_ONLY]
+    return set(PLONE_KEYS) | set(fields)
+
+
+class UsersPost(add.UsersPost):
+    def is_self_registration(self):
+        return not (
+            self.params
+            or self.request.form
+            or self.can_manage_users
+            or not api.user.is_anonymous()
+        )
+
+    def reply(self):
+        if not self.is_self_registration():
+            return super().reply()
+        alsoProvides(self.request, IDisableCSRFProtection)
+        if not self.can_add_member:
+            raise Forbidden(_("This site does not let people register themselves."))
+        data = json_object(self.request)
+        if data is None:
+            return error_response(
+                self.request,
+                400,
+                "BadRequest",
+                _("Send a JSON object with the registration's fields."),
+            )
+        unknown = sorted(name for name in data if name not in registration_keys())
+        if unknown:
+            return error_response(
+                self.request,
+                400,
+                "BadRequest",
+                _(
+                    "${name} is not a field of the registration. The fields "
+                    "are: ${fields}.",
+                    mapping={
+                        "name": unknown[0][:50],
+                        "fields": ", ".join(sorted(registration_keys())),
+                    },
+                ),
+                field=unknown[0][:50],
+            )
+        try:
+            values = requests.check(data)
+        except RegistrationError as error:
+            return from_participation_error(self.request, error)
+        data.update(values)
+        return self.register(data)
+
+    def register(self, data):
+        """plone.restapi's checks and creation, then the request waits."""
+        self.validate_input_data(api.portal.get(), data)
+        if self.errors:
+            first = self.errors[0]
+            return error_response(
+                self.request,
+                400,
+                "BadRequest",
+                first["message"],
+                field=first["field"],
+            )
+        self.request.response.setStatus(201)
+        result = self._add_user(data)
+        if self.request.response.getStatus() == 201:
+            requests.start(result["id"])
+        return result
+
+
+class RequestsGet(Service):
+    """The registrations that wait, oldest first (staff only)."""
+
+    def reply(self):
+        refused = _refuse(self.request, self.context)
+        if refused:
+            return refused
+        items = requests.pending()
+        return {
+            "@id": f"{self.context.absolute_url()}/@registration-requests",
+            "items": items,
+            "items_total": len(items),
+        }
+
+
+# What a decision may send.
+DECISION_KEYS = ("user_id", "decision", "approve_as", "confirmed", "message")
+DECISIONS = ("approve", "reject")
+
+
+class RequestsPost(Service):
+    """Approve or reject one registration.
+
+    ``{"user_id", "decision": "approve", "approve_as": "resident" |
+    "department_board", "confirmed": true}`` (``confirmed`` is needed for a
+    board seat) or ``{"user_id", "decision": "reject", "message"}``.
+    """
+
+    def reply(self):
+        refused = _refuse(self.request, self.context)
+        if refused:
+            return refused
+        # As plone.restapi's own write services: a JSON call carries no form
+        # token (cookie-borne calls are held to the site's Origin by the
+        # hardening layer).
+        alsoProvides(self.request, IDisableCSRFProtection)
+        data = json_object(self.request)
+        if data is None:
+            return error_response(
+                self.request,
+                400,
+                "BadRequest",
+                _("Send a JSON object with the user_id and the decision."),
+                field="decision",
+            )
+        unknown = sorted(name for name in data if name not in DECISION_KEYS)
+        if unknown:
+            return error_response(
+                self.request,
+                400,
+                "BadRequest",
+                _("There is no field of this name here."),
+                field=unknown[0][:50],
+            )
+        decision = data.get("decision")
+        if decision not in DECISIONS:
+            return error_response(
+                self.request,
+                400,
+                "BadRequest",
+                _("The decision is approve or reject."),
+                field="decision",
+            )
+        confirmed = data.get("confirmed", False)
+        if not isinstance(confirmed, bool):
+            return error_response(
+                self.request,
+                400,
+                "BadRequest",
+                _("Answer yes or no."),
+                field="confirmed",
+            )
+        user_id = data.get("user_id")
+        try:
+            if decision == "approve":
+                approve_as = data.get("approve_as", requests.RESIDENT)
+                requests.approve(user_id, approve_as, confirmed=confirmed)
+                return {
+                    "user_id": user_id,
+                    "decision": "approved",
+                    "approved_as": approve_as,
+                }
+            requests.reject(user_id, data.get("message"))
+        except RegistrationError as error:
+            if error.status in ERROR_TYPES:
+                return error_response(
+                    self.request,
+                    error.status,
+                    ERROR_TYPES[error.status],
+                    error.message,
+                    field=error.field,
+                )
+            return from_participation_error(self.request, error)
+        return {"user_id": user_id, "decision": "rejected"}
+
+
+def _refuse(request, context):
+    if api.user.is_anonymous():
+        return error_response(
+            request, 401, "Unauthorized", _("Log in to see registration requests.")
+        )
+    if not api.user.has_permission(MANAGE_MEMBERS, obj=context):
+        return error_response(
+            request,
+            403,
+            "Forbidden",
+            _("Only staff may see and decide registration requests."),
+        )
+    return None
