@@ -4,6 +4,7 @@ from plone import api
 from plone.base.interfaces import INonInstallable
 from threeb.opgavegrupper import logger
 from threeb.opgavegrupper.hardening import setup as hardening
+from threeb.opgavegrupper.setuphandlers import frontpage
 from threeb.opgavegrupper.setuphandlers.groups import create_groups
 from threeb.opgavegrupper.setuphandlers.groups import remove_groups
 from threeb.opgavegrupper.setuphandlers.groups import remove_roles
@@ -33,4 +34,5 @@ def uninstall(context):
     remove_groups()
     remove_roles()
     hardening.uninstall(api.portal.get())
+    frontpage.uninstall(api.portal.get())
     logger.info("threeb.opgavegrupper uninstalled")

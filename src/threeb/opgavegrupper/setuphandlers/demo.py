@@ -6,6 +6,7 @@ has it changes nothing, so `make run` can reuse a site.
 
 from plone import api
 from threeb.opgavegrupper import logger
+from threeb.opgavegrupper.setuphandlers import frontpage
 from threeb.opgavegrupper.setuphandlers.demo_content import create_content
 
 
@@ -55,4 +56,5 @@ def post_install(context):
     # Runs as the installing Manager; the demo users exist before their roles.
     with api.env.adopt_roles(["Manager"]):
         create_content()
+        frontpage.install(api.portal.get())
     logger.info("threeb.opgavegrupper demo content installed")

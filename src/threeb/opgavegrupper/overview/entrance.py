@@ -1,0 +1,111 @@
+"""What the entrance shows: open groups, the next meetings, the latest decisions.
+
+Shared by the front page (browser/frontpage) and the "Kommende møder" portlet
+(portlets/meetings.py). Everything is a restricted catalog search, so each
+visitor sees what they may see, and each list reads a few brains (the search
+is limited before brains are made), however large the site has grown.
+"""
+
+from DateTime import DateTime
+from plone import api
+from threeb.opgavegrupper import dates
+from threeb.opgavegrupper.overview import listing
+from threeb.opgavegrupper.stats.counters import DECIDED_STATES
+
+
+# Decisions are found among the recommendations changed last: a decision
+# changes its recommendation, and only a later change (an implementation
+# update) can push a decision out of this window. Bounded, unlike a sort of
+# every decided recommendation's metadata.
+DECISION_WINDOW = 50
+
+
+def _catalog():
+    return api.portal.get_tool("portal_catalog")
+
+
+def task_group_folder():
+    """The brain of the main folder of task groups (the one nearest the site
+    root), or None on a site without one."""
+    brains = _catalog().searchResults(portal_type="TaskGroupFolder")
+    if not brains:
+        return None
+    return min(brains, key=lambda brain: (brain.getPath().count("/"), brain.getPath()))
+
+
+def open_groups(folder, limit):
+    """(brains of up to ``limit`` groups open for sign-up, how many are open).
+
+    The overview's own order (listing.Overview): the first the overview shows
+    when it is filtered on "open for sign-up".
+    """
+    overview = listing.Overview(folder, listing.parse_filters({"open": "1"}))
+    return list(overview.page(0, limit)), len(overview)
+
+
+def parents(brains):
+    """The catalog records of the brains' containers, by path."""
+    paths = sorted({brain.getPath().rsplit("/", 1)[0] for brain in brains})
+    if not paths:
+        return {}
+    return {
+        brain.getPath(): brain
+        for brain in _catalog().searchResults(path={"query": paths, "depth": 0})
+    }
+
+
+def upcoming_meetings(limit, path=None):
+    """Brains of the next ``limit`` published meetings not yet over, soonest
+    first; under ``path`` if given."""
+    query = {
+        "portal_type": "Meeting",
+        "review_state": "published",
+        "end": {"query": DateTime(), "range": "min"},
+        "sort_on": "start",
+        "sort_limit": limit,
+    }
+    if path:
+        query["path"] = path
+    return list(_catalog().searchResults(**query)[:limit])
+
+
+def _decided_on(brain):
+    # A date (the indexer's value), or None when a decision lacks its date.
+    return brain.decision_date
+
+
+def latest_decisions(limit):
+    """Brains of the ``limit`` recommendations the board decided on last."""
+    brains = _catalog().searchResults(
+        portal_type="Recommendation",
+        review_state=DECIDED_STATES,
+        sort_on="modified",
+        sort_order="reverse",
+        sort_limit=DECISION_WINDOW,
+    )[:DECISION_WINDOW]
+    dated = [brain for brain in brains if _decided_on(brain) is not None]
+    dated.sort(key=lambda brain: (_decided_on(brain), brain.modified), reverse=True)
+    return dated[:limit]
+
+
+def meeting_rows(brains):
+    """What a list of meetings shows per meeting, as plain data: its title,
+    time and place, and the group it belongs to."""
+    groups = parents(brains)
+    rows = []
+    for brain in brains:
+        group = groups.get(brain.getPath().rsplit("/", 1)[0])
+        start = brain.start
+        rows.append(
+            {
+                "title": brain.Title,
+                "url": brain.getURL(),
+                # A datetime or a DateTime, as the indexer gave it.
+                "start": dates.local(start).isoformat() if start else "",
+                "when": dates.datetime_text(start) if start else "",
+                "location": getattr(brain, "location", None) or "",
+                "group": group.Title if group is not None else "",
+                "group_url": group.getURL() if group is not None else "",
+            }
+        )
+    return rows
