@@ -96,8 +96,21 @@ def test_batching(folder, anon_request):
     assert "next" in data["batching"]
 
 
+def test_second_page_continues_the_order(folder, anon_request):
+    data = anon_request.get(
+        "/grupper/@taskgroups", params={"b_size": 2, "b_start": 2}
+    ).json()
+    assert [item["id"] for item in data["items"]] == ["gaarde"]
+    assert data["items_total"] == 3
+
+
 @pytest.mark.parametrize(
-    "params,field", [({"b_size": "mange"}, "b_size"), ({"open": "måske"}, "open")]
+    "params,field",
+    [
+        ({"b_size": "mange"}, "b_size"),
+        ({"b_size": "0"}, "b_size"),
+        ({"open": "måske"}, "open"),
+    ],
 )
 def test_bad_parameters_are_400(folder, anon_request, params, field):
     response = anon_request.get("/grupper/@taskgroups", params=params)
