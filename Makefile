@@ -137,6 +137,47 @@ SIZES ?= 100 1000
 bench: $(VENV)/.installed ## Time listings next to Plone's own at SIZES groups (e.g. SIZES="100 1000 10000")
 	$(BIN)/python scripts/bench.py $(SIZES)
 
+# Several Zope instances on one RelStorage database in PostgreSQL, behind
+# HAProxy (README: "Running several instances"); scripts/cluster/cluster.py
+# does the work. PostgreSQL is a cluster of its own in CLUSTER_DIR, started
+# with pg_ctl (not the system service); the demo site is made once.
+CLUSTER_DIR ?= $(CURDIR)/var/cluster
+CLUSTER_PORTS ?= 8091,8092
+PROXY_PORT ?= 8090
+PG_PORT ?= 5433
+BACKUP_DIR ?= $(CURDIR)/var/backups
+CLUSTER := $(BIN)/python scripts/cluster/cluster.py --directory $(CLUSTER_DIR) \
+	--host $(HOST) --ports $(CLUSTER_PORTS) --proxy-port $(PROXY_PORT) \
+	--pg-port $(PG_PORT) --mail-port $(MAIL_PORT) --site-id $(SITE_ID) \
+	--admin-password $(ADMIN_PASSWORD)
+
+.PHONY: cluster
+cluster: $(VENV)/.installed ## PostgreSQL, the site on RelStorage, 2 instances + HAProxy on http://$(HOST):$(PROXY_PORT)
+	$(CLUSTER) start
+
+.PHONY: cluster-stop
+cluster-stop: $(VENV)/.installed ## Stop HAProxy, the instances, the mail sink and PostgreSQL of `make cluster`
+	$(CLUSTER) stop
+
+.PHONY: cluster-status
+cluster-status: $(VENV)/.installed ## What of `make cluster` is running
+	$(CLUSTER) status
+
+.PHONY: convert
+convert: $(VENV)/.installed ## Copy instance/'s FileStorage and blobs into the cluster's (empty) database
+	$(CLUSTER) convert --filestorage $(INSTANCE)/var/filestorage/Data.fs \
+		--blobstorage $(INSTANCE)/var/blobstorage $(if $(CLEAR),--clear)
+
+.PHONY: cluster-backup
+cluster-backup: $(VENV)/.installed ## pg_dump of the cluster's database (blobs included) into BACKUP_DIR
+	$(CLUSTER) backup --to $(BACKUP_DIR)
+
+.PHONY: cluster-restore
+cluster-restore: $(VENV)/.installed ## Restore DUMP=file into the new database DATABASE=name
+	@test -n "$(DUMP)" -a -n "$(DATABASE)" || \
+		{ echo "Usage: make cluster-restore DUMP=var/backups/threeb-....dump DATABASE=threeb_restored"; exit 2; }
+	$(CLUSTER) restore $(DUMP) --database $(DATABASE)
+
 .PHONY: clean
 clean: ## Remove the virtualenv, build files and caches (keeps ./instance)
 	rm -rf $(VENV) .venv-constraints build dist *.egg-info src/*.egg-info .ruff_cache

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # System packages the browser tests need, on Debian/Ubuntu: Chromium (driven by
-# Playwright from /usr/bin/chromium) and Node.js with npm (for axe-core).
+# Playwright from /usr/bin/chromium) and Node.js with npm (for axe-core); for
+# several instances (`make cluster`, tests/cluster) PostgreSQL, whose server
+# programs scripts/cluster/cluster.py runs itself, and HAProxy.
 # Idempotent: installs only what is missing; run it as root (CI does).
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
 
 if [ ${#missing[@]} -eq 0 ]; then
-    echo "install-system-deps: chromium and npm are installed; nothing to do."
+    echo "install-system-deps: chromium, npm, postgresql and haproxy are installed; nothing to do."
     exit 0
 fi
 

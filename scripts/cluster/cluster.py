@@ -33,6 +33,7 @@ import os
 import pwd
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -149,8 +150,8 @@ class Cluster:
         self,
         directory,
         *,
-        http_ports=(8102, 8103),
-        proxy_port=8104,
+        http_ports=(8091, 8092),
+        proxy_port=8090,
         pg_port=5433,
         pg_listen="127.0.0.1",
         host="127.0.0.1",
@@ -445,10 +446,11 @@ class Cluster:
 
     # HAProxy and the mail sink ---------------------------------------------
 
-    def write_proxy(self):
+    def write_proxy(self, numbers=None):
+        """haproxy.cfg for instances ``numbers`` (default: all of them)."""
         servers = "\n".join(
-            f"    server instance{number} {self.host}:{port} check"
-            for number, port in zip(self.instances, self.http_ports, strict=True)
+            f"    server instance{number} {self.host}:{self.http_ports[number - 1]} check"
+            for number in numbers or self.instances
         )
         path = self.directory / "haproxy.cfg"
         path.write_text(
@@ -460,7 +462,7 @@ class Cluster:
         )
         return path
 
-    def start_proxy(self, wait=True):
+    def start_proxy(self, wait=True, numbers=None):
         if not self.proxy_port or self._running("haproxy"):
             return None
         haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
@@ -468,7 +470,7 @@ class Cluster:
             raise ClusterError(
                 "haproxy not found: install it (scripts/install-system-deps.sh)."
             )
-        config = self.write_proxy()
+        config = self.write_proxy(numbers)
         check = subprocess.run(
             [haproxy, "-c", "-q", "-f", str(config)],
             capture_output=True,
@@ -499,6 +501,11 @@ class Cluster:
     def start_mailsink(self):
         if not self.mail_port or self._running("mailsink"):
             return
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", int(self.mail_port))) == 0:
+                # `make run`'s sink (or a real server) is there: mail goes to it.
+                print(f"Port {self.mail_port} already takes mail; using it.")
+                return
         subprocess.run(
             [
                 str(BIN / "python"),
@@ -653,8 +660,8 @@ def parse(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--directory", default=str(ROOT / "var" / "cluster"))
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--ports", default="8102,8103", help="one per instance")
-    parser.add_argument("--proxy-port", type=int, default=8104)
+    parser.add_argument("--ports", default="8091,8092", help="one per instance")
+    parser.add_argument("--proxy-port", type=int, default=8090)
     parser.add_argument("--pg-port", type=int, default=5433)
     parser.add_argument("--database", default="threeb")
     parser.add_argument("--site-id", default=os.environ.get("SITE_ID") or "Plone")
