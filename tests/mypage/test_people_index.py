@@ -104,3 +104,19 @@ def test_an_index_entry_without_the_role_names_no_group(four_groups):
     four_groups[3].manage_delLocalRoles(["ulla"])
     assert _indexed("ulla") == ["g3"]
     assert memberships("ulla") == []
+
+
+def test_an_expired_group_is_not_visible_to_the_person(four_groups):
+    """As in the catalog's own date check: the person's groups are checked by date."""
+    from DateTime import DateTime
+    from threeb.opgavegrupper.participation.roster import memberships
+
+    group = four_groups[2]
+    api.user.grant_roles(username="ulla", obj=group, roles=["TaskGroupChair"])
+    group.reindexObjectSecurity()
+    assert memberships("ulla")[0]["visible"] is True
+    group.setExpirationDate(DateTime() - 1)
+    group.reindexObject()
+    (found,) = memberships("ulla")
+    assert found["visible"] is False
+    assert found["roles"] == ["chair"]

@@ -221,13 +221,16 @@ def groups_with_roles(user_id):
     from threeb.opgavegrupper.participation.following import index_key
 
     catalog = _catalog()
-    query = {"portal_type": "TaskGroup"}
     if PEOPLE_INDEX in catalog.indexes():
         key = index_key(user_id)
         if key is None:
             # No secret yet: nothing was ever indexed with one.
             return {}
-        query[PEOPLE_INDEX] = key
+        # Only groups have the index; asking for the type too would read
+        # the index entries of every group.
+        query = {PEOPLE_INDEX: key}
+    else:
+        query = {"portal_type": "TaskGroup"}
     found = {}
     for brain in catalog.unrestrictedSearchResults(**query):
         group = brain._unrestrictedGetObject()

@@ -216,17 +216,27 @@ def _groups_at(paths):
     """Group brains by path, unrestricted: a person's own groups, whatever state."""
     if not paths:
         return {}
+    # The paths name the objects; asking for the type too would read the
+    # index entries of every group on the site.
     brains = _catalog().unrestrictedSearchResults(
-        portal_type="TaskGroup", path={"query": sorted(paths), "depth": 0}
+        path={"query": sorted(paths), "depth": 0}
     )
-    return {brain.getPath(): brain for brain in brains}
+    return {
+        brain.getPath(): brain for brain in brains if brain.portal_type == "TaskGroup"
+    }
 
 
 def applications_of(user_id):
     """Brains of every application the person made (or was added with)."""
-    return _catalog().unrestrictedSearchResults(
-        portal_type="Application", applicant=user_id, sort_on="created"
-    )
+    # By applicant alone: only applications have one, and adding the type
+    # would read the index entries of every application on the site.
+    return [
+        brain
+        for brain in _catalog().unrestrictedSearchResults(
+            applicant=user_id, sort_on="created"
+        )
+        if brain.portal_type == "Application"
+    ]
 
 
 def memberships(user_id):
