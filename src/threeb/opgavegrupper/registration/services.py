@@ -21,7 +21,6 @@ from threeb.opgavegrupper.registration.requests import RegistrationError
 from threeb.opgavegrupper.services.errors import error_response
 from threeb.opgavegrupper.services.errors import from_participation_error
 from threeb.opgavegrupper.services.errors import json_object
-from zExceptions import Forbidden
 from zope.interface import alsoProvides
 
 
@@ -53,7 +52,12 @@ class UsersPost(add.UsersPost):
             return super().reply()
         alsoProvides(self.request, IDisableCSRFProtection)
         if not self.can_add_member:
-            raise Forbidden(_("This site does not let people register themselves."))
+            return error_response(
+                self.request,
+                403,
+                "Forbidden",
+                _("This site does not let people register themselves."),
+            )
         data = json_object(self.request)
         if data is None:
             return error_response(
