@@ -9,7 +9,9 @@ from datetime import datetime
 from datetime import timedelta
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from plone.i18n.normalizer.interfaces import IURLNormalizer
 from threeb.opgavegrupper.participation import applications
+from zope.component import getUtility
 
 import pytz
 
@@ -243,15 +245,19 @@ def groups(today):
             ),
             "theme": "Fællesskab og trivsel",
             "departments": [],
+            # The one external seat is taken by an adviser staff added, so
+            # Karin waits for a seat; resident seats are free.
+            "members": [("Lars Bjerre", "lars@example.org", "external")],
             "applications": [
                 ("jens", "resident", ()),
-                ("aisha", "resident", ("waitlist",)),
+                ("aisha", "resident", ("accept",)),
                 ("fatima", "department_board", ("accept",)),
+                ("karin", "external", ("waitlist",)),
             ],
             "start": days(45),
             "signup_deadline": days(21),
             "deadline": days(200),
-            "seats": (1, 3, 5, 1, 0),
+            "seats": (1, 3, 5, 1, 1),
             "cadence": "En gang om måneden",
             "transitions": ("open_signup",),
             "roles": {},
@@ -328,6 +334,22 @@ def groups(today):
     ]
 
 
+def _id_for(title):
+    """The id Plone would choose from the title, given at creation.
+
+    Created without an id, the object gets a random one and is renamed
+    before it was ever cataloged: `uncatalogObject` logs an ERROR for each.
+    """
+    return getUtility(IURLNormalizer).normalize(title)
+
+
+def _decision_day(spec):
+    """The board decides a few weeks after the group's last meeting so far."""
+    held = [day for day, _title, published in spec["meetings"] if published]
+    last = max(held, default=spec["start"])
+    return last + timedelta(days=21)
+
+
 def _create_group(folder, spec):
     org, dept, resident, staff, external = spec["seats"]
     group = api.content.create(
@@ -389,6 +411,11 @@ def _create_group(folder, spec):
             authority="recommend",
         )
         _transition(mandate, *spec["mandate"]["state"])
+        if mandate.approval_date:
+            # The approve transition writes today; the demo's groups started
+            # long ago, on a mandate approved before their sign-up opened.
+            mandate.approval_date = spec["signup_deadline"] - timedelta(days=30)
+            mandate.reindexObject()
 
     for number, (day, title, published) in enumerate(spec["meetings"], start=1):
         start, end = meeting_time(day)
@@ -419,9 +446,14 @@ def _create_group(folder, spec):
         }
         if rec.get("minority"):
             fields["minority_statement"] = html(rec["minority"])
-        recommendation = api.content.create(group, "Recommendation", **fields)
+        recommendation = api.content.create(
+            group, "Recommendation", id=_id_for(rec["title"]), **fields
+        )
         if "decision" in rec:
             recommendation.decision_text = rec["decision"]
+            # Decided after the work it decides on: the transition keeps a
+            # date that is set (lifecycle/recommendation.py).
+            recommendation.decision_date = _decision_day(spec)
             votes_for, against, abstain = rec["votes"]
             recommendation.votes_for = votes_for
             recommendation.votes_against = against
@@ -434,6 +466,16 @@ def _create_group(folder, spec):
         _transition(recommendation, *rec["state"])
 
     _transition(group, *spec["transitions"])
+    for fullname, email, constituency in spec.get("members", ()):
+        applications.add_member(
+            group,
+            {
+                "fullname": fullname,
+                "email": email,
+                "constituency": constituency,
+                "consent_public": True,
+            },
+        )
     for user_id, constituency, transitions in spec.get("applications", ()):
         application = applications.apply(
             group,
