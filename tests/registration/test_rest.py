@@ -3,32 +3,16 @@ through @registration-requests. Over the real server, mail to a real SMTP sink."
 
 from .conftest import FIELDS
 from .conftest import PASSWORD
+from .conftest import sink_mailhost
 from dataclasses import dataclass
 from email import message_from_bytes
 from email import policy
-from pathlib import Path
 from plone import api
 from threeb.opgavegrupper.registration import requests
 
-import importlib.util
 import pytest
-import sys
 import transaction
 
-
-def _mail_helpers():
-    """tests/notifications/conftest.py: the SMTP server and the mail reader."""
-    name = "registration_notifications_conftest"
-    if name not in sys.modules:
-        path = Path(__file__).parents[1] / "notifications" / "conftest.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules[name] = module
-    return sys.modules[name]
-
-
-sink_mailhost = _mail_helpers().sink_mailhost
 
 BODY = {"username": "anna", "email": "anna@example.org", **FIELDS}
 
