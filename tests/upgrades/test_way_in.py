@@ -5,7 +5,13 @@ from plone.portlets.interfaces import IPortletType
 from zope.component import queryUtility
 
 
-ACTIONS = ("mine-opgavegrupper", "board-desk", "participation-dashboard")
+ACTIONS = (
+    "mine-opgavegrupper",
+    "board-desk",
+    "participation-dashboard",
+    "anonymise-applications",
+    "erase-person",
+)
 PORTLET = "threeb.opgavegrupper.UpcomingMeetings"
 
 

@@ -13,14 +13,15 @@ import transaction
 
 OWN = "mine-opgavegrupper"
 BOARD = ("board-desk", "participation-dashboard")
+STAFF = ("anonymise-applications", "erase-person")
 # user, the add-on's actions in their personal menu
 EXPECTED = [
     (None, set()),
     ("resident1", {OWN}),
-    ("staff1", {OWN, *BOARD}),
+    ("staff1", {OWN, *BOARD, *STAFF}),
     ("board1", {OWN, *BOARD}),
 ]
-OURS = {OWN, *BOARD}
+OURS = {OWN, *BOARD, *STAFF}
 
 
 def user_actions(portal):
@@ -45,14 +46,13 @@ def test_personal_menu(portal, user_id, expected):
 
 def test_actions_lead_to_the_pages(portal):
     make_people()
-    with api.env.adopt_user(username="board1"):
+    with api.env.adopt_user(username="staff1"):
         actions = user_actions(portal)
     url = portal.absolute_url()
-    assert actions[OWN]["url"] == f"{url}/@@mine-opgavegrupper"
-    assert actions["board-desk"]["url"] == f"{url}/@@board-desk"
-    assert actions["participation-dashboard"]["url"] == (
-        f"{url}/@@participation-dashboard"
-    )
+    # Each action's id is the name of the page it opens.
+    assert {action_id: actions[action_id]["url"] for action_id in OURS} == {
+        action_id: f"{url}/@@{action_id}" for action_id in OURS
+    }
 
 
 def test_actions_before_logout(portal):
@@ -67,11 +67,13 @@ def test_actions_before_logout(portal):
         (OWN, "Mine opgavegrupper"),
         ("board-desk", "Til beslutning"),
         ("participation-dashboard", "Deltagelse"),
+        ("anonymise-applications", "Anonymisér tilmeldinger"),
+        ("erase-person", "Slet en persons data"),
     ],
 )
 def test_titles_in_danish(portal, action_id, danish):
     make_people()
-    with api.env.adopt_user(username="board1"):
+    with api.env.adopt_user(username="staff1"):
         title = user_actions(portal)[action_id]["title"]
     assert translate(title, target_language="da") == danish
 
