@@ -82,7 +82,7 @@ CREATE = {
 # Fields nobody writes by hand ("Edit application record" is held by no role):
 # a 403 naming the field.
 NOT_WRITABLE = {("Application", "applicant"), ("Application", "decision_message")}
-NOT_WRITABLE |= {("Application", "anonymised")}
+NOT_WRITABLE |= {("Application", "anonymised"), ("Mandate", "approval_date")}
 
 NOT_JSON_TYPES = {
     "bool": [1, 0, "true", "yes", 1.5, [], {"a": 1}],
