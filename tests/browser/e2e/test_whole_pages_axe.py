@@ -42,7 +42,7 @@ PAGES = [
     ("ole", f"{ACTIVE}/++add++Meeting"),
     ("ole", f"{ACTIVE}/moede-1/edit"),
     ("ole", f"{ACTIVE}/++add++Recommendation"),
-    ("ole", f"{DECIDED}/edit"),
+    ("fatima", "opgavegrupper/klar-tale/sms-for-varsling/edit"),
     ("ole", "@@board-desk"),
     ("ole", "@@participation-dashboard"),
 ]

@@ -111,6 +111,9 @@ def trail_group(folder):
         )
         api.content.transition(mandate, transition="submit_for_approval")
         api.content.transition(mandate, transition="approve")
+        # Approved before the work began, as a group's mandate is.
+        mandate.approval_date = date(2026, 1, 5)
+        mandate.reindexObject()
         for id_, day, publish in (("moede-1", 10, True), ("moede-2", 24, False)):
             meeting = api.content.create(
                 group,
