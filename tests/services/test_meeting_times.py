@@ -153,3 +153,62 @@ def test_the_ambiguous_time_with_its_offset_is_taken(chair, group_path):
     assert meeting.start.astimezone(pytz.utc) == pytz.utc.localize(
         datetime(2027, 10, 31, 1, 30)
     )
+
+
+def test_summer_time_after_2037_is_stored_and_shown_as_written(
+    chair, chair_browser, group_path
+):
+    """pytz has no summer time after 2037; the site's rules (zoneinfo) do."""
+    response = post_meeting(
+        chair, group_path, start="2040-06-10T17:00:00", end="2040-06-10T19:00:00"
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["start"] == "2040-06-10T15:00:00+00:00"
+    meeting = stored(f"{group_path}/{response.json()['id']}")
+    assert meeting.start.astimezone(pytz.utc) == pytz.utc.localize(
+        datetime(2040, 6, 10, 15, 0)
+    )
+    # The stored wall time is the one written, in the site's named zone.
+    assert meeting.start.strftime("%H:%M %z") == "17:00 +0200"
+    assert meeting.start.tzinfo.zone == "Europe/Copenhagen"
+    page = chair_browser.get(f"{group_path}/{meeting.getId()}")
+    (shown,) = re.findall(
+        r'<time datetime="2040-06-10T17:00:00\+02:00">([^<]*)</time>', page.text
+    )
+    assert re.search(r"\b17[.:]00\b", shown), shown
+
+
+def test_the_first_day_of_1900_is_central_european_time(chair, group_path):
+    """pytz reads 1900 as local mean time (+00:53); the zone was CET then."""
+    response = post_meeting(
+        chair, group_path, start="1900-01-01T00:00:00", end="1900-01-01T02:00:00"
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["start"] == "1899-12-31T23:00:00+00:00"
+    meeting = stored(f"{group_path}/{response.json()['id']}")
+    assert meeting.start.strftime("%Y-%m-%d %H:%M %z") == "1900-01-01 00:00 +0100"
+
+
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        ("0001-01-01T00:00:00", "At least 1900-01-01."),
+        ("0001-01-01T00:00:00+01:00", "At least 1900-01-01."),
+        ("1899-12-31T23:59:00", "At least 1900-01-01."),
+        ("9999-12-31T23:59:00", "At most 2999-12-31."),
+        # In Copenhagen it is already 3000-01-01.
+        ("2999-12-31T23:30:00-05:00", "At most 2999-12-31."),
+    ],
+)
+def test_patch_with_a_year_out_of_range_is_a_400_naming_start(
+    chair, group_path, value, message
+):
+    response = post_meeting(
+        chair, group_path, start="2027-06-10T17:00:00", end="2027-06-10T19:00:00"
+    )
+    path = f"{group_path}/{response.json()['id']}"
+    response = chair.patch(path, json={"start": value})
+    assert response.status_code == 400, response.text
+    error = response.json()["error"]
+    assert (error["field"], error["message"]) == ("start", message)
+    assert stored(path).start == COPENHAGEN.localize(datetime(2027, 6, 10, 17, 0))
