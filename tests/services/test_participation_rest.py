@@ -74,6 +74,9 @@ def test_apply_and_see_own_application(group, as_user, anon_request):
         # Not a field: refused by name, never dropped.
         ({"constituency": "resident", "note": "hej"}, "note"),
         ({"constituency": "resident", "applicant": "someone"}, "applicant"),
+        ({"constituency": "resident", "department": False}, "department"),
+        ({"constituency": "resident", "availability": "a\nb"}, "availability"),
+        ([1], "body"),
     ],
 )
 def test_bad_application_is_400_naming_the_field(group, as_user, body, field):

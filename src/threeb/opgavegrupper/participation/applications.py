@@ -85,12 +85,14 @@ def application_of(group, user_id):
     return brains[0]._unrestrictedGetObject() if brains else None
 
 
-def _check_text(value, field, max_length=None, constraint=None):
+def _check_text(value, field, max_length=None, constraint=None, one_line=False):
     if value is None:
         return None
     if not isinstance(value, str):
         raise ParticipationError(_("Write text here."), field=field)
     value = value.strip()
+    if one_line and ("\n" in value or "\r" in value):
+        raise ParticipationError(_("Write this on one line."), field=field)
     if max_length and len(value) > max_length:
         raise ParticipationError(
             _(
@@ -123,7 +125,12 @@ def validate(group, user, data):
             ),
             field="constituency",
         )
-    department = data.get("department") or None
+    department = data.get("department")
+    if department is not None and not isinstance(department, str):
+        raise ParticipationError(
+            _("Choose one of the departments on the list."), field="department"
+        )
+    department = department or None
     if department is not None:
         departments = api.portal.get_registry_record(
             "threeb.opgavegrupper.departments", default=[]
@@ -147,12 +154,14 @@ def validate(group, user, data):
             data.get("availability"),
             "availability",
             IApplication["availability"].max_length,
+            one_line=True,
         ),
         "phone": _check_text(
             data.get("phone"),
             "phone",
             IApplication["phone"].max_length,
             phone_constraint,
+            one_line=True,
         ),
         "consent_public": consent,
     }

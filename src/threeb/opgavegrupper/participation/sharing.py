@@ -30,6 +30,11 @@ from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 
+# What plone.restapi's local roles deserializer reads; anything else was
+# dropped without a word.
+SHARING_KEYS = ("entries", "inherit")
+
+
 def _refuse(message, field="entries"):
     raise BadRequest(
         [{"field": field, "message": translate(message, context=getRequest())}]
@@ -50,7 +55,18 @@ class TaskGroupLocalRolesDeserializer(DeserializeFromJson):
         except Exception:
             data = None
         if not isinstance(data, dict):
-            _refuse(_("Send the sharing settings as a JSON object."), field=None)
+            _refuse(_("Send the sharing settings as a JSON object."), field="body")
+        for key in data:
+            if key not in SHARING_KEYS:
+                _refuse(
+                    _(
+                        "${name} is not a sharing setting. Send ${keys}.",
+                        mapping={"name": key[:50], "keys": ", ".join(SHARING_KEYS)},
+                    ),
+                    field=key[:50],
+                )
+        if "inherit" in data and not isinstance(data["inherit"], bool):
+            _refuse(_("'inherit' must be true or false."), field="inherit")
         entries = data.get("entries")
         if entries is not None:
             self._check_entries(entries)
@@ -108,11 +124,15 @@ class TaskGroupLocalRolesDeserializer(DeserializeFromJson):
                 or not isinstance(entry.get("roles"), dict)
             ):
                 _refuse(_("Each entry needs an 'id' (text) and 'roles' (an object)."))
+            if entry.get("type", "user") not in ("user", "group"):
+                _refuse(_('An entry\'s \'type\' is "user" or "group".'))
+            # plone.restapi gives a role for any value that is not false:
+            # "false" and "no" gave it. Only JSON's true and false count.
+            if not all(isinstance(v, bool) for v in entry["roles"].values()):
+                _refuse(_("Each role is true or false."))
             if MEMBER_ROLE not in entry["roles"]:
                 continue
             wanted = entry["roles"][MEMBER_ROLE]
-            if not isinstance(wanted, bool):
-                _refuse(_("Each role is true or false."))
             holds = MEMBER_ROLE in self.context.get_local_roles_for_userid(entry["id"])
             if wanted != holds:
                 _refuse(

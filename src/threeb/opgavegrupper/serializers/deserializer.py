@@ -8,6 +8,8 @@ which field an invariant is about (400), and nothing is stored. The values
 of the fields are checked by the field deserializers in fields.py.
 """
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from plone.app.event.dx.behaviors import StartBeforeEnd
 from plone.autoform.interfaces import WRITE_PERMISSIONS_KEY
 from plone.dexterity.utils import iterSchemata
@@ -32,6 +34,7 @@ from zExceptions import BadRequest
 from zExceptions import Forbidden
 from zope.component import adapter
 from zope.component import queryMultiAdapter
+from zope.container.interfaces import INameChooser
 from zope.i18n import translate
 from zope.interface import implementer
 from zope.interface import Interface
@@ -39,6 +42,7 @@ from zope.interface import Invalid
 from zope.schema import getFields
 
 import json
+import re
 
 
 try:
@@ -77,6 +81,31 @@ class _Changed:
         if name in self._changes:
             return self._changes[name]
         return getattr(self.__context__, name)
+
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+
+
+def id_problem(container, value, obj=None):
+    """Why ``value`` cannot be the id of ``obj`` (a new one: None) in
+    ``container``, or None.
+
+    The shortname behavior renames through the folder's name chooser, which
+    makes a taken or unusable id into another ("klar-tale-1", "a-b"): a PATCH
+    answered 204 with an id that was not the one sent.
+    """
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        return _(
+            "An id is lowercase letters, digits and hyphens, starting with a "
+            "letter or digit, at most 100 characters."
+        )
+    if value in container.objectIds():
+        return _("The id ${id} is already in use here.", mapping={"id": value})
+    try:
+        INameChooser(container).checkName(value, obj)
+    except (ValueError, KeyError, TypeError):
+        return _("${id} cannot be used as an id here.", mapping={"id": value})
+    return None
 
 
 @implementer(IDeserializeFromJson)
@@ -152,6 +181,16 @@ class AddOnDeserializer(DeserializeFromJson):
     def refuse_bad_plone_keys(self, data):
         """Check the names plone.restapi reads itself before it uses them."""
         errors = []
+        if (
+            "id" in data
+            and data["id"] is not None
+            and data["id"] != self.context.getId()
+        ):
+            # POST checks it at the door (ids.py), before the object exists.
+            container = aq_parent(aq_inner(self.context))
+            problem = id_problem(container, data["id"], self.context)
+            if problem is not None:
+                errors.append({"field": "id", "message": problem})
         if "layout" in data:
             layouts = [
                 view_id for view_id, _title in self.context.getAvailableLayouts()

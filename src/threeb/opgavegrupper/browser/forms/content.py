@@ -15,6 +15,7 @@ part dropped and was told "Changes saved". On a task group it is refused
 with a message that points to the applications, and nothing is stored.
 """
 
+from plone import api
 from plone.app.workflow.browser.sharing import SharingView as BaseSharingView
 from plone.dexterity.browser.add import DefaultAddForm
 from plone.dexterity.browser.add import DefaultAddView
@@ -72,6 +73,18 @@ def _wanted(value):
 
 class TaskGroupSharingView(BaseSharingView):
     """The sharing page of a task group."""
+
+    def _may_list_people(self):
+        # A chair may delegate the member role but not list the site's
+        # people (hardening/setup.py): their search finds nobody; those
+        # already with a role here stay listed.
+        return api.user.has_permission("List portal members", obj=api.portal.get())
+
+    def user_search_results(self):
+        return super().user_search_results() if self._may_list_people() else []
+
+    def group_search_results(self):
+        return super().group_search_results() if self._may_list_people() else []
 
     def member_role_changed(self):
         """Whether the posted entries give or take ``TaskGroupMember``."""

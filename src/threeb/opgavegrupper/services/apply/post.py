@@ -26,6 +26,7 @@ class ApplyPost(Service):
                 400,
                 "BadRequest",
                 _("Send the application as a JSON object."),
+                field="body",
             )
         try:
             applications.check_known(data)

@@ -40,6 +40,8 @@ import transaction
 
 
 DATE_FIELDS = ("effective", "expires")
+# What plone.restapi's @workflow reads; a misspelt "coment" was dropped.
+BODY_KEYS = ("comment", "include_children", "effective", "expires")
 # The catalog's date indexes hold minutes in a bounded integer.
 MIN_YEAR = 1900
 MAX_YEAR = 2999
@@ -58,6 +60,11 @@ def parse_date(value):
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
         if not MIN_YEAR <= parsed.year <= MAX_YEAR:
             return None
+        if parsed.tzinfo is not None:
+            # Stored in UTC: 2999-12-31T23:59-12:00 is the year 3000 there.
+            utc = parsed - parsed.utcoffset()
+            if not MIN_YEAR <= utc.year <= MAX_YEAR:
+                return None
         return DateTime(value)
     except (ValueError, DateTimeError):
         return None
@@ -69,6 +76,13 @@ class AddOnWorkflowTransition(WorkflowTransition):
     def reply(self):
         if self.transition is not None:
             self.dates = self._checked_body()
+            done = self._done_already()
+            if done is not None:
+                # plone.restapi answers a transition to the state the object
+                # is in already with 200 and the old history entry: a
+                # decision text or date sent with it was dropped.
+                self.request.response.setStatus(409)
+                return {"error": {"type": "Conflict", "message": done}}
         result = super().reply()
         if self.request.response.getStatus() >= 400:
             # plone.restapi answers a refused transition instead of raising:
@@ -76,9 +90,44 @@ class AddOnWorkflowTransition(WorkflowTransition):
             transaction.doom()
         return result
 
+    def _done_already(self):
+        """The message if the object is where the transition leads, else None."""
+        for workflow in self.wftool.getWorkflowsFor(self.context):
+            transition = workflow.transitions.get(self.transition)
+            if transition is None:
+                continue
+            state = workflow._getWorkflowStateOf(self.context)
+            if state is None or self.transition in state.transitions:
+                return None
+            if transition.new_state_id != state.getId():
+                return None
+            title = translate(
+                state.title or state.getId(), domain="plone", context=self.request
+            )
+            return translate(
+                _(
+                    "This is already ${state}: nothing was changed. Reload it "
+                    "to see who did it and when.",
+                    mapping={"state": title},
+                ),
+                context=self.request,
+            )
+        return None
+
     def _checked_body(self):
         """The dates to set, after refusing every value of the wrong kind."""
         data = json_body(self.request)
+        if isinstance(data, dict):
+            for key in data:
+                if key not in BODY_KEYS:
+                    _refuse(
+                        self.request,
+                        key[:50],
+                        _(
+                            "${name} is not read by @workflow. Send ${keys}.",
+                            mapping={"name": key[:50], "keys": ", ".join(BODY_KEYS)},
+                        ),
+                    )
         if not isinstance(data.get("comment", ""), str):
             _refuse(self.request, "comment", _("The comment must be text."))
         if not isinstance(data.get("include_children", False), bool):
