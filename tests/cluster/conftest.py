@@ -83,7 +83,7 @@ def make_filestorage_site(module, home, mail_port):
     return home / "var" / "filestorage" / "Data.fs", home / "var" / "blobstorage"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def cluster():
     module = load_cluster_module()
     for program in ("initdb", "pg_ctl", "pg_dump", "pg_restore"):
