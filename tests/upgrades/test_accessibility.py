@@ -37,3 +37,22 @@ def test_the_upgrade_runs_twice_without_harm(portal):
     upgrade_accessibility(None)
     upgrade_accessibility(None)
     assert bundle_records(getUtility(IRegistry)) == VALUES
+
+
+def test_the_upgrade_puts_the_skip_link_first_in_the_header(portal):
+    from plone.app.viewletmanager.interfaces import IViewletSettingsStorage
+
+    storage = getUtility(IViewletSettingsStorage)
+    skin = portal.getCurrentSkinName()
+    order = [
+        name
+        for name in storage.getOrder("plone.portalheader", skin)
+        if name != "threeb.opgavegrupper.skiplink"
+    ]
+    storage.setOrder("plone.portalheader", skin, tuple(order))
+
+    upgrade_accessibility(None)
+
+    assert storage.getOrder("plone.portalheader", skin)[0] == (
+        "threeb.opgavegrupper.skiplink"
+    )
