@@ -205,3 +205,14 @@ def test_a_list_that_is_no_object_is_a_400(staff, kept):
     response = staff.post("/@registration-requests", json=["anna"])
     assert response.status_code == 400
     assert response.json()["error"]["field"] == "decision"
+
+
+def test_a_refused_verification_mail_keeps_nothing(anon_request, kept):
+    kept.refuse("550 5.1.1 Mailbox unavailable")
+    response = anon_request.post("/@users", json=BODY)
+
+    assert response.status_code == 400, response.text
+    assert response.json()["error"]["field"] == "email"
+    fresh()
+    assert api.user.get(userid="anna") is None
+    assert not requests.is_pending("anna")

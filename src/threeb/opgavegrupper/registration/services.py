@@ -15,13 +15,17 @@ from plone.app.users.browser.register import getRegisterSchema
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from plone.restapi.services.users import add
+from smtplib import SMTPException
 from threeb.opgavegrupper import _
+from threeb.opgavegrupper import logger
 from threeb.opgavegrupper.registration import requests
 from threeb.opgavegrupper.registration.requests import RegistrationError
 from threeb.opgavegrupper.services.errors import error_response
 from threeb.opgavegrupper.services.errors import from_participation_error
 from threeb.opgavegrupper.services.errors import json_object
 from zope.interface import alsoProvides
+
+import transaction
 
 
 # plone.restapi's own keys of a registration.
@@ -102,7 +106,23 @@ class UsersPost(add.UsersPost):
                 field=first["field"],
             )
         self.request.response.setStatus(201)
-        result = self._add_user(data)
+        try:
+            result = self._add_user(data)
+        except (OSError, SMTPException, ValueError):
+            # Plone's mail with the link could not go (a refused address, a
+            # mail server down): nothing is kept, as Plone's own form does.
+            logger.exception("Registration: the e-mail to set a password failed")
+            transaction.doom()
+            return error_response(
+                self.request,
+                400,
+                "BadRequest",
+                _(
+                    "We could not send the e-mail with the link to set your "
+                    "password to this address. Check it, or try again later."
+                ),
+                field="email",
+            )
         if self.request.response.getStatus() == 201:
             requests.start(result["id"])
         return result
