@@ -51,11 +51,23 @@ class Sent:
     html: str
     attachments: list
     message: object
+    # The text/calendar part next to the text and HTML (iMIP), or None.
+    calendar: object = None
 
 
 def lines(text):
     # Mail travels with SMTP's CRLF line ends; a mail program shows newlines.
     return text.replace("\r\n", "\n")
+
+
+def invitation_part(message):
+    """The text/calendar alternative of the text, as mail programs find it."""
+    for part in message.walk():
+        if part.get_content_type() == "multipart/alternative":
+            for alternative in part.iter_parts():
+                if alternative.get_content_type() == "text/calendar":
+                    return alternative
+    return None
 
 
 def read(raw):
@@ -68,6 +80,7 @@ def read(raw):
         html=lines(message.get_body(("html",)).get_content()),
         attachments=list(message.iter_attachments()),
         message=message,
+        calendar=invitation_part(message),
     )
 
 

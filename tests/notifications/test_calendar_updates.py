@@ -36,10 +36,10 @@ def meeting(group, outbox, do_transition):
 
 def itip(mail):
     """(METHOD, the VEVENT) of the mail's calendar file."""
-    (attachment,) = mail.attachments
-    assert attachment.get_content_type() == "text/calendar"
-    calendar = icalendar.Calendar.from_ical(attachment.get_content())
-    assert attachment.get_param("method") == calendar["METHOD"]
+    part = mail.calendar
+    assert part.get_content_type() == "text/calendar"
+    calendar = icalendar.Calendar.from_ical(part.get_content())
+    assert part.get_param("method") == calendar["METHOD"]
     (event,) = calendar.walk("VEVENT")
     return str(calendar["METHOD"]), event
 

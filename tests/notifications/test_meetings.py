@@ -24,19 +24,27 @@ def meeting(group, outbox):
             "Meeting",
             id="forste-mode",
             title="Første møde",
-            start=COPENHAGEN.localize(datetime(2026, 3, 10, 17, 0)),
-            end=COPENHAGEN.localize(datetime(2026, 3, 10, 19, 0)),
+            start=COPENHAGEN.localize(datetime(2030, 3, 10, 17, 0)),
+            end=COPENHAGEN.localize(datetime(2030, 3, 10, 19, 0)),
             location="Fælleshuset, Vaskerivej 1",
         )
     return meeting
 
 
 def calendar_of(mail, method="REQUEST"):
+    """The invitation as a mail program reads it (iMIP, RFC 6047): a
+    text/calendar alternative of the text with its method; the same file
+    attached for programs that only open files."""
+    part = mail.calendar
+    assert part is not None
+    assert part.get_content_type() == "text/calendar"
+    assert part.get_param("method") == method
+    assert part.get_content_disposition() is None
     (attachment,) = mail.attachments
-    assert attachment.get_content_type() == "text/calendar"
-    assert attachment.get_param("method") == method
+    assert attachment.get_content_type() == "application/ics"
     assert attachment.get_filename() == "forste-mode.ics"
-    return icalendar.Calendar.from_ical(attachment.get_content())
+    assert attachment.get_content() == part.get_content().encode("utf-8")
+    return icalendar.Calendar.from_ical(part.get_content())
 
 
 def test_an_internal_meeting_mails_nobody(meeting, outbox):
@@ -52,7 +60,7 @@ def test_publishing_mails_the_members_and_the_chair(meeting, outbox, do_transiti
     assert mail.subject == "Møde i Vaskeriet: Første møde"
     assert "Opgavegruppen Vaskeriet har offentliggjort et møde." in mail.text
     # The site's Danish date format, in the meeting's own time zone.
-    assert "Hvornår:\n10. marts 2026 kl. 17.00–19.00" in mail.text
+    assert "Hvornår:\n10. marts 2030 kl. 17.00–19.00" in mail.text
     assert "Sted:\nFælleshuset, Vaskerivej 1" in mail.text
     assert f'<a href="{meeting.absolute_url()}">' in mail.html
     assert "<dd>Fælleshuset, Vaskerivej 1</dd>" in mail.html
@@ -76,8 +84,8 @@ def test_the_calendar_file_holds_the_meeting(meeting, outbox, do_transition):
     assert attendee == f"mailto:{outbox.mails[0].to}"
     assert attendee.params["RSVP"] == "FALSE"
     start, end = event.decoded("DTSTART"), event.decoded("DTEND")
-    assert start == COPENHAGEN.localize(datetime(2026, 3, 10, 17, 0))
-    assert end == COPENHAGEN.localize(datetime(2026, 3, 10, 19, 0))
+    assert start == COPENHAGEN.localize(datetime(2030, 3, 10, 17, 0))
+    assert end == COPENHAGEN.localize(datetime(2030, 3, 10, 19, 0))
     assert event["DTSTART"].params["TZID"] == "Europe/Copenhagen"
     # The time zone travels with the file.
     (timezone,) = calendar.walk("VTIMEZONE")

@@ -23,8 +23,14 @@ TERM_MAX_LENGTH = 100
 TERMS_MAX_COUNT = 200
 EMAIL_MAX_LENGTH = 254
 RETENTION_MAX_DAYS = 3650
-# One @, something on each side, a dot in the domain, no spaces.
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+# A sender address as SMTP takes it (an addr-spec, RFC 5321): ASCII, the
+# local part as dot-atoms, a domain of labels with a dot; no name, angle
+# brackets, commas or spaces ("<x@y.dk>" went out as "From: <>").
+ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+EMAIL = re.compile(
+    rf"^{ATOM}(?:\.{ATOM})*@(?:{LABEL}\.)+(?:[A-Za-z]{{2,63}}|xn--[A-Za-z0-9-]{{1,59}})$"
+)
 
 
 DEFAULT_THEMES = [
@@ -98,12 +104,32 @@ def _keeps_used_terms(name, in_use, empty_message, used_message):
     return constraint
 
 
-def is_email_or_empty(value):
-    if value and not EMAIL.match(value):
+def is_sender_address(value, required=False):
+    """The one check of a sender address, in the add-on's settings and in
+    Plone's mail settings: a bare address (name@example.org). Empty is
+    refused if ``required`` (Plone's), else it means "the site's"."""
+    if not value:
+        if required:
+            raise SettingError(_("Enter an e-mail address such as name@example.org."))
+        return True
+    if (
+        not isinstance(value, str)
+        or len(value) > EMAIL_MAX_LENGTH
+        or not EMAIL.match(value)
+    ):
         raise SettingError(
-            _("Enter an e-mail address such as name@example.org, or leave it empty.")
+            _("Enter an e-mail address such as name@example.org.")
+            if required
+            else _(
+                "Enter an e-mail address such as name@example.org, or leave it empty."
+            )
         )
     return True
+
+
+def is_email_or_empty(value):
+    """The constraint of the add-on's sender address."""
+    return is_sender_address(value)
 
 
 class IOpgavegrupperSettings(Interface):

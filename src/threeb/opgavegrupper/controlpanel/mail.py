@@ -10,14 +10,22 @@ on both roads, without replacing Plone's form:
 - a subscriber to the registry record's change that refuses the value with a
   ``ValidationError``: plone.restapi's control panel deserializer turns it
   into a 400 naming the field, and a script or profile cannot store it either.
+
+The check is the add-on's own setting's (``is_sender_address``): a bare
+address. The field is required in Plone's form; over REST (@controlpanels,
+@registry) an empty value is refused too, as plone.restapi lets "" through a
+required field. A script may still clear it: mail is then not set up, and
+staff are told that nothing was sent.
 """
 
 from plone.registry.interfaces import IRegistry
+from plone.rest.interfaces import IAPIRequest
 from Products.CMFPlone.controlpanel.browser.mail import MailControlPanelForm
-from threeb.opgavegrupper.controlpanel.interfaces import is_email_or_empty
+from threeb.opgavegrupper.controlpanel.interfaces import is_sender_address
 from threeb.opgavegrupper.interfaces import IBrowserLayer
 from z3c.form import validator
 from zope.component import queryUtility
+from zope.globalrequest import getRequest
 from zope.schema.interfaces import IASCIILine
 
 
@@ -31,7 +39,7 @@ class SenderAddressValidator(validator.SimpleFieldValidator):
     def validate(self, value):
         super().validate(value)
         if self.field.__name__ == "email_from_address":
-            is_email_or_empty(value)
+            is_sender_address(value, required=True)
 
 
 # Discriminated by Plone's form and the field's type, not by the field
@@ -51,4 +59,6 @@ def refuse_bad_sender(event):
     registry = queryUtility(IRegistry)
     if registry is None or ADDON_RECORD not in registry:
         return
-    is_email_or_empty(event.newValue)
+    # A person over REST may not clear it; a script may (see above).
+    required = IAPIRequest.providedBy(getRequest())
+    is_sender_address(event.newValue, required=required)

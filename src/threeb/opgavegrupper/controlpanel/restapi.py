@@ -53,6 +53,9 @@ def wrong_json_type(field, value):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return _("Must be a list of texts.")
     elif ITextLine.providedBy(field) and not isinstance(value, str):
+        # An optional text GETs as null when empty: it may be PATCHed back.
+        if value is None and not field.required:
+            return None
         return _("Must be text.")
     return None
 

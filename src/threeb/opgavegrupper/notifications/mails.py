@@ -7,11 +7,22 @@ the transaction's outbox. The outbox hands them to Plone's MailHost only
 after the transaction has committed: a mail server that is down or refuses
 can then neither undo what a person did nor turn it into an error page. A
 mail that could not be sent is logged and told to the person who acted (see
-``Outbox.tell``).
+``Outbox.tell``), and so is one that could not even be written (a text the
+encoder refuses, a failing calendar file, a notification that failed).
+
+All mails of a transaction go over one SMTP connection, with a short
+timeout (``SMTP_TIMEOUT``, 5 seconds for connecting and for each answer):
+they are sent inside the person's request, after its commit. After the
+first failure of the connection itself (a server that does not answer, is
+down or drops the line) the rest of the transaction's mails are not tried;
+all of them count as not sent and the log says so once. A refused address
+(550) only fails its own mail.
 """
 
+from Acquisition import aq_base
 from dataclasses import dataclass
 from dataclasses import field
+from dataclasses import replace
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -22,10 +33,13 @@ from functools import wraps
 from html import escape
 from plone import api
 from plone.rest.interfaces import IAPIRequest
+from Products.MailHost.MailHost import MailHost
 from Products.statusmessages.interfaces import IStatusMessage
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper import dates
 from threeb.opgavegrupper import logger
+from threeb.opgavegrupper.controlpanel.interfaces import is_sender_address
+from threeb.opgavegrupper.controlpanel.interfaces import SettingError
 from ZODB.POSException import ConflictError
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -33,7 +47,13 @@ from zope.i18nmessageid import Message
 
 import datetime
 import json
+import smtplib
 import transaction
+
+
+# Seconds to wait for the mail server to connect and for each of its
+# answers: the mails go out while the person who acted waits for the page.
+SMTP_TIMEOUT = 5
 
 
 @dataclass
@@ -43,6 +63,18 @@ class Attachment:
     subtype: str
     data: bytes
     params: dict = field(default_factory=dict)
+
+
+@dataclass
+class Invitation:
+    """A calendar file (iTIP) carried the way mail programs recognise it
+    (iMIP, RFC 6047): a ``text/calendar; method=...`` part next to the text
+    and HTML, and the same file as an attachment for those that only open
+    files."""
+
+    method: str
+    data: bytes
+    filename: str
 
 
 @dataclass
@@ -58,6 +90,7 @@ class Mail:
     # Why this person gets the mail, said at the end.
     reason: Message | None = None
     attachments: list = field(default_factory=list)
+    calendar: Invitation | None = None
 
 
 def guarded(handler):
@@ -78,24 +111,42 @@ def guarded(handler):
                 handler.__module__,
                 handler.__name__,
             )
+            # Told like a mail that did not go: nobody learns it otherwise.
+            try:
+                outbox().not_written(None, [(None, None)], False)
+            except Exception:
+                logger.exception("Could not record the failed notification")
 
     return run
 
 
+def _valid_sender(address, record):
+    if not address:
+        return False
+    try:
+        return is_sender_address(address)
+    except SettingError:
+        # Stored before the settings checked it: "<x@y.dk>" gave "From: <>"
+        # and an empty envelope sender.
+        logger.warning("The sender address in %s is no address: %r", record, address)
+        return False
+
+
 def sender():
-    """The From address: the add-on's setting, else the site's own."""
-    address = api.portal.get_registry_record(
-        "threeb.opgavegrupper.email_from_address", default=""
-    )
-    if address:
+    """The From address: the add-on's setting, else the site's own; None if
+    neither is a (valid) address."""
+    record = "threeb.opgavegrupper.email_from_address"
+    address = api.portal.get_registry_record(record, default="")
+    if _valid_sender(address, record):
         name = api.portal.get_registry_record(
             "threeb.opgavegrupper.organisation_name", default=""
         )
     else:
-        address = api.portal.get_registry_record("plone.email_from_address", default="")
+        record = "plone.email_from_address"
+        address = api.portal.get_registry_record(record, default="")
         name = api.portal.get_registry_record("plone.email_from_name", default="")
-    if not address:
-        return None
+        if not _valid_sender(address, record):
+            return None
     return formataddr((name or "", address))
 
 
@@ -164,11 +215,15 @@ def _html(value):
     return escape(value).replace("\n", "<br>\n")
 
 
-def _message(subject, text, html, attachments, language, sender_address):
-    # SMTP's line ends (CRLF): MailHost writes the message with its policy,
-    # and a strict mail server refuses bare newlines as one overlong line.
+def _message(mail, subject, text, html, language, sender_address, to_address):
+    """The message as it goes out, already serialised: a text the SMTP
+    encoder cannot encode fails here, where the person can be told."""
+    # SMTP's line ends (CRLF): a strict mail server refuses bare newlines as
+    # one overlong line.
     message = EmailMessage(policy=policy.SMTP)
     message["Subject"] = subject
+    message["From"] = sender_address
+    message["To"] = to_address
     message["Date"] = format_datetime(datetime.datetime.now(datetime.UTC))
     domain = parseaddr(sender_address)[1].rpartition("@")[2] or None
     message["Message-ID"] = make_msgid(domain=domain)
@@ -177,7 +232,24 @@ def _message(subject, text, html, attachments, language, sender_address):
     # Quoted-printable and base64 pass any mail server, also one without 8BITMIME.
     message.set_content(text, cte="quoted-printable")
     message.add_alternative(html, subtype="html", cte="quoted-printable")
-    for attachment in attachments:
+    if mail.calendar is not None:
+        # iMIP: the invitation is an alternative of the text, with its METHOD,
+        # so Outlook, Gmail and Apple Mail show it as one.
+        message.add_alternative(
+            mail.calendar.data.decode("utf-8"),
+            subtype="calendar",
+            params={"method": mail.calendar.method},
+            cte="quoted-printable",
+        )
+        # And the file, for programs that only open attachments; not
+        # text/calendar, or some would show the invitation twice.
+        message.add_attachment(
+            mail.calendar.data,
+            maintype="application",
+            subtype="ics",
+            filename=mail.calendar.filename,
+        )
+    for attachment in mail.attachments:
         message.add_attachment(
             attachment.data,
             maintype=attachment.maintype,
@@ -187,7 +259,7 @@ def _message(subject, text, html, attachments, language, sender_address):
         )
     # After the parts: setting the content clears a message's Content-* headers.
     message["Content-Language"] = language
-    return message
+    return message, message.as_bytes()
 
 
 # Who is told the names of the people a mail did not reach: those who may
@@ -207,6 +279,78 @@ class Outgoing:
     subject: str
     message: EmailMessage
     sender: str
+    # The message as bytes, as the mail server gets it.
+    data: bytes = b""
+
+
+def _sends_itself(mailhost):
+    """Whether the MailHost is Plone's own, whose settings we send with.
+
+    Another one (a test double, a MailHost of another product) gets each
+    mail through its own ``send``.
+    """
+    kind = type(aq_base(mailhost))
+    return (
+        isinstance(mailhost, MailHost)
+        and kind.send is MailHost.send
+        and kind._send is MailHost._send
+    )
+
+
+class Connection:
+    """One SMTP connection for all mails of a transaction, made with the
+    MailHost's settings (Plone's mail settings: server, port, user, TLS) as
+    its own mailer would, but with ``SMTP_TIMEOUT``."""
+
+    def __init__(self, mailhost):
+        self.mailer = mailhost._makeMailer()
+        self.smtp = None
+
+    def open(self):
+        mailer = self.mailer
+        factory = smtplib.SMTP_SSL if mailer.implicit_tls else smtplib.SMTP
+        smtp = factory(mailer.hostname, int(mailer.port), timeout=SMTP_TIMEOUT)
+        self.smtp = smtp
+        code, response = smtp.ehlo()
+        if not 200 <= code < 300:
+            code, response = smtp.helo()
+            if not 200 <= code < 300:
+                raise smtplib.SMTPHeloError(code, response)
+        if not mailer.implicit_tls:
+            has_tls = smtp.has_extn("starttls")
+            if not has_tls and mailer.force_tls:
+                raise smtplib.SMTPNotSupportedError(
+                    "TLS is not available but TLS is required"
+                )
+            if has_tls and not mailer.no_tls:
+                smtp.starttls()
+                smtp.ehlo()
+        if mailer.username and mailer.password:
+            smtp.login(mailer.username, mailer.password)
+
+    def send(self, mail):
+        if self.smtp is None:
+            self.open()
+        envelope_from = parseaddr(mail.sender)[1]
+        self.smtp.sendmail(envelope_from, [mail.address], mail.data)
+
+    def close(self):
+        if self.smtp is None:
+            return
+        smtp, self.smtp = self.smtp, None
+        try:
+            smtp.quit()
+        except Exception:
+            # Quitting a line that hangs or broke: let it go.
+            smtp.close()
+
+
+# Errors the server answered for one mail: the connection goes on.
+MAIL_REFUSED = (
+    smtplib.SMTPRecipientsRefused,
+    smtplib.SMTPSenderRefused,
+    smtplib.SMTPDataError,
+)
 
 
 class Outbox:
@@ -244,32 +388,24 @@ class Outbox:
         if committed:
             self.deliver()
 
+    def not_written(self, subject, people, show_names):
+        """Mails that could not be written: told like failures."""
+        self.failed.extend((subject, user_id, name) for user_id, name in people)
+        self.show_names = self.show_names or show_names
+
     def deliver(self):
         outgoing, self.outgoing = self.outgoing, []
         mailhost = api.portal.get_tool("MailHost") if outgoing else None
-        for mail in outgoing:
-            try:
-                mailhost.send(
-                    mail.message,
-                    mto=mail.address,
-                    mfrom=mail.sender,
-                    charset="utf-8",
-                    immediate=True,
-                )
-            except Exception:
-                # One refused address must not keep the others from being told.
-                logger.exception(
-                    "Could not send %r to %s <%s>; the action itself is saved",
-                    mail.subject,
-                    mail.user_id,
-                    mail.address,
-                )
-                self.failed.append((mail.subject, mail.user_id, mail.name))
+        if outgoing and _sends_itself(mailhost):
+            self._send_all(Connection(mailhost), outgoing)
+        else:
+            for mail in outgoing:
+                self._send_one(mailhost, mail)
         unsent, self.unsent = self.unsent, []
         if unsent:
             # One line for a whole transaction: building the demo site sends
             # dozens before its sender is set.
-            subjects = sorted({subject for subject, _id, _name in unsent})
+            subjects = sorted({subject or "?" for subject, _id, _name in unsent})
             logger.warning(
                 "No sender address is set (Site setup > Mail): %d notification "
                 "mails were not sent (%s)",
@@ -283,6 +419,57 @@ class Outbox:
             except Exception:
                 logger.exception("Could not tell that %d mails failed", len(failed))
 
+    def _failed(self, mail):
+        self.failed.append((mail.subject, mail.user_id, mail.name))
+
+    def _log_failure(self, mail):
+        logger.exception(
+            "Could not send %r to %s <%s>; the action itself is saved",
+            mail.subject,
+            mail.user_id,
+            mail.address,
+        )
+
+    def _send_all(self, connection, outgoing):
+        """All mails over one connection; after the connection itself failed
+        (no answer, refused, dropped) the rest are not tried."""
+        try:
+            for number, mail in enumerate(outgoing):
+                try:
+                    connection.send(mail)
+                except MAIL_REFUSED:
+                    # One refused address must not keep the others from
+                    # being told.
+                    self._log_failure(mail)
+                    self._failed(mail)
+                except Exception:
+                    self._log_failure(mail)
+                    rest = outgoing[number:]
+                    for skipped in rest:
+                        self._failed(skipped)
+                    if len(rest) > 1:
+                        logger.warning(
+                            "The mail server failed; %d further mails of this "
+                            "transaction were not tried",
+                            len(rest) - 1,
+                        )
+                    return
+        finally:
+            connection.close()
+
+    def _send_one(self, mailhost, mail):
+        try:
+            mailhost.send(
+                mail.message,
+                mto=mail.address,
+                mfrom=mail.sender,
+                charset="utf-8",
+                immediate=True,
+            )
+        except Exception:
+            self._log_failure(mail)
+            self._failed(mail)
+
     def warnings(self, failed):
         """One translated text per subject of the mails not sent."""
         by_subject = {}
@@ -290,7 +477,13 @@ class Outbox:
             by_subject.setdefault(subject, []).append(name)
         texts = []
         for subject, names in by_subject.items():
-            if self.show_names:
+            if subject is None:
+                # A notification that failed before it had a subject.
+                message = _(
+                    "An e-mail notification could not be written. What you "
+                    "did is saved."
+                )
+            elif self.show_names:
                 message = _(
                     'The e-mail "${subject}" could not be sent to ${names}. '
                     "What you did is saved; please tell them another way.",
@@ -364,37 +557,65 @@ def _name(user_id):
     return (user and user.getProperty("fullname")) or user_id
 
 
-def send(mail, recipients):
+def send(mail, recipients, personal=None):
     """Queue the mail to each of [(user id, address)]; returns how many.
 
     One message per person: residents do not see each other's addresses.
-    They go out when the transaction commits (``Outbox``), so a refused or
-    retried action sends nothing, or sends once, and a mail server that is
-    down cannot undo the action.
+    ``personal(user_id, address)`` gives the fields of the Mail that differ
+    per person (a calendar file naming them). They go out when the
+    transaction commits (``Outbox``), so a refused or retried action sends
+    nothing, or sends once, and a mail server that is down cannot undo the
+    action. A mail that cannot be written is logged and told as not sent.
     """
+    recipients = list(recipients)
     if not recipients:
         return 0
     box = outbox()
+    language = api.portal.get_default_language()
+    show_names = _shows_names()
+    people = [(user_id, _name(user_id)) for user_id, _address in recipients]
+    try:
+        subject = _text(mail.subject, language)
+    except ConflictError:
+        raise
+    except Exception:
+        subject = None
     from_address = sender()
     if not from_address:
         # Plone itself counts mail as not set up without a sender address.
         # Nothing can go; after the commit the log says so once and the
         # person who acted learns it.
-        box.not_sent(
-            _text(mail.subject, api.portal.get_default_language()),
-            [(user_id, _name(user_id)) for user_id, _address in recipients],
-            _shows_names(),
-        )
+        box.not_sent(subject, people, show_names)
         return 0
-    language = api.portal.get_default_language()
-    subject, text, html = render(mail, language)
-    show_names = _shows_names()
-    for user_id, address in recipients:
-        message = _message(
-            subject, text, html, mail.attachments, language, from_address
+    try:
+        subject, text, html = render(mail, language)
+    except ConflictError:
+        raise
+    except Exception:
+        logger.exception("Could not write %r; nothing was sent", subject)
+        box.not_written(subject, people, show_names)
+        return 0
+    queued = 0
+    for (user_id, address), (_id, name) in zip(recipients, people, strict=True):
+        try:
+            own = replace(mail, **personal(user_id, address)) if personal else mail
+            message, data = _message(
+                own, subject, text, html, language, from_address, address
+            )
+        except ConflictError:
+            raise
+        except Exception:
+            logger.exception(
+                "Could not write %r to %s <%s>; it was not sent",
+                subject,
+                user_id,
+                address,
+            )
+            box.not_written(subject, [(user_id, name)], show_names)
+            continue
+        box.add(
+            Outgoing(user_id, name, address, subject, message, from_address, data),
+            show_names,
         )
-        outgoing = Outgoing(
-            user_id, _name(user_id), address, subject, message, from_address
-        )
-        box.add(outgoing, show_names)
-    return len(recipients)
+        queued += 1
+    return queued

@@ -5,9 +5,14 @@ when it is made internal again or deleted.
 Each mail carries an iTIP calendar file (ics.py) with the meeting's UID and a
 SEQUENCE higher than the one before (sequence.py): REQUEST puts the meeting
 in or moves it, CANCEL takes it out.
+
+A meeting that has ended is left as it is in the calendars: deleting it (or
+its concluded group), withdrawing it or correcting its time sends nothing,
+or people would lose the past entries of their calendars.
 """
 
-from dataclasses import replace
+from datetime import datetime
+from datetime import UTC
 from email.utils import formataddr
 from plone import api
 from plone.app.event.dx.behaviors import IEventBasic
@@ -17,7 +22,7 @@ from threeb.opgavegrupper import _
 from threeb.opgavegrupper.notifications import recipients
 from threeb.opgavegrupper.notifications import sequence
 from threeb.opgavegrupper.notifications.ics import CANCEL
-from threeb.opgavegrupper.notifications.ics import itip_attachment
+from threeb.opgavegrupper.notifications.ics import itip_invitation
 from threeb.opgavegrupper.notifications.ics import REQUEST
 from threeb.opgavegrupper.notifications.mails import guarded
 from threeb.opgavegrupper.notifications.mails import localized_time
@@ -143,6 +148,17 @@ def _keep_sync_uid(meeting):
         IEventBasic(meeting).sync_uid = IEventAccessor(meeting).sync_uid
 
 
+def has_ended(meeting, now=None):
+    """Whether the meeting is over (its end, or its day for a whole-day or
+    open-ended one, lies before ``now``)."""
+    end = IEventAccessor(meeting).end
+    if end is None:
+        return False
+    if end.tzinfo is None:
+        end = end.replace(tzinfo=UTC)
+    return end < (now or datetime.now(UTC))
+
+
 def tell(meeting, mail, method, number):
     """Send the mail with its calendar file to the members who may see the
     meeting; each gets a file naming them as the attendee."""
@@ -151,14 +167,15 @@ def tell(meeting, mail, method, number):
         return 0
     _keep_sync_uid(meeting)
     message = mail(meeting, group)
-    sent = 0
-    # Members only, not followers: a meeting is the members' appointment.
-    for user_id, address in recipients.who_may_see(meeting, recipients.members(group)):
+
+    def invitation(user_id, address):
         user = api.user.get(userid=user_id)
         recipient = formataddr((user.getProperty("fullname") or "", address))
-        attachment = itip_attachment(meeting, method, number, recipient)
-        sent += send(replace(message, attachments=[attachment]), [(user_id, address)])
-    return sent
+        return {"calendar": itip_invitation(meeting, method, number, recipient)}
+
+    # Members only, not followers: a meeting is the members' appointment.
+    people = recipients.who_may_see(meeting, recipients.members(group))
+    return send(message, people, personal=invitation)
 
 
 @guarded
@@ -172,6 +189,8 @@ def after_transition(meeting, event):
         tell(meeting, published_mail, REQUEST, number)
         sequence.remember(meeting)
     elif old == PUBLISHED and new != PUBLISHED:
+        if has_ended(meeting):
+            return
         number = sequence.next_sequence(meeting)
         tell(meeting, withdrawn_mail, CANCEL, number)
         sequence.forget(meeting)
@@ -199,7 +218,7 @@ def modified(meeting, event):
         changed = not sequence.has_record(meeting) and bool(
             _named_changes(event) & CALENDAR_FIELDS
         )
-    if not changed:
+    if not changed or has_ended(meeting):
         return
     number = sequence.next_sequence(meeting)
     tell(meeting, moved_mail, REQUEST, number)
@@ -215,6 +234,8 @@ def will_be_removed(meeting, event):
     if IPloneSiteRoot.providedBy(event.object):
         return
     if api.content.get_state(meeting, default=None) != PUBLISHED:
+        return
+    if has_ended(meeting):
         return
     number = sequence.next_sequence(meeting)
     tell(meeting, cancelled_mail, CANCEL, number)

@@ -8,28 +8,38 @@ of each change to and from summer time.
 The rules are written the way calendar programs write them themselves: one
 DAYLIGHT and one STANDARD component, each with a yearly RRULE ("the last
 Sunday of March at 02:00"), which Outlook, Google and Apple all read. They are
-found from the zone's own transitions (pytz, as plone.app.event stores the
-times) in the years of the events; where a zone changed its rules, each rule
-gets its own component, bounded by UNTIL. The rule still in force a year
-after the last event is left open, as the zone's current rule.
+found from the zone's own transitions in the years of the events; where a
+zone changed its rules, each rule gets its own component, bounded by UNTIL.
+The rule still in force a year after the last event is left open, as the
+zone's current rule.
+
+The transitions are Python's own (``zoneinfo``, the IANA rules), the ones
+the stored times, pages and mails use (serializers/datetimes.py): its yearly
+rule goes on after 2037, where pytz's tables end in standard time. Years are
+clipped to 1900-2999, the years a meeting can have: a value stored before
+that limit (year 1, 9999) still gives a file, never an error.
 """
 
 from calendar import monthrange
 from datetime import datetime
 from datetime import timedelta
+from datetime import UTC
+from zoneinfo import ZoneInfo
 
 import icalendar
-import pytz
 
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # Transitions are never closer than this; probing at this step finds them all.
 STEP = timedelta(days=7)
+# The years followed: those a meeting can have (serializers/fields.py).
+FIRST_YEAR = 1900
+LAST_YEAR = 2999
 
 
 def _state(zone, instant):
     """(UTC offset, is summer time, name) of the zone at a naive UTC instant."""
-    local = pytz.utc.localize(instant).astimezone(zone)
+    local = instant.replace(tzinfo=UTC).astimezone(zone)
     return local.utcoffset(), bool(local.dst()), local.tzname()
 
 
@@ -78,7 +88,8 @@ def _subcomponent(is_dst, onset, offset_from, offset_to, name):
 def _spans(years):
     """The years to follow, as [(first, last)]: each event's year with the
     one before (the event lies after that year's changes) and after."""
-    wanted = sorted({near for year in years for near in (year - 1, year, year + 1)})
+    clipped = {min(max(year, FIRST_YEAR), LAST_YEAR) for year in years}
+    wanted = sorted({near for year in clipped for near in (year - 1, year, year + 1)})
     spans = []
     for year in wanted:
         if spans and spans[-1][1] == year - 1:
@@ -94,7 +105,7 @@ def vtimezone(tzid, years):
     Only the years around the events are followed, so a meeting in a far
     year costs little; between them no event needs a rule.
     """
-    zone = pytz.timezone(tzid)
+    zone = ZoneInfo(tzid)
     spans = _spans(years)
     last_year = spans[-1][1]
     timezone = icalendar.Timezone()
@@ -130,7 +141,7 @@ def vtimezone(tzid, years):
                 if run[-1][0].year < last_year:
                     # The rule ended, or no event needs it later: UNTIL is
                     # its last onset, in UTC.
-                    recurrence["until"] = pytz.utc.localize(run[-1][1])
+                    recurrence["until"] = run[-1][1].replace(tzinfo=UTC)
                 # Still changing so a year after the last event: the zone's
                 # current rule, left open as calendar programs write it.
                 component.add("rrule", recurrence)
