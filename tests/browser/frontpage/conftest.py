@@ -120,6 +120,7 @@ def build(portal):
         _decision(working, "vedtaget", "adopted", date(2026, 3, 1))
         _decision(working, "forkastet", "rejected", date(2026, 5, 1))
         _decision(working, "indsendt", "submitted", None)
+        _decision(working, "udateret", "adopted", None)
         _decision(draft, "hemmelig", "adopted", date(2026, 6, 1))
     return folder
 

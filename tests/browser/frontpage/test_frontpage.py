@@ -42,6 +42,7 @@ def test_staff_see_the_draft_group_s_published_meeting(portal, folder):
 def test_latest_decisions_newest_first(portal, folder):
     logout()
     rows = front_page(portal).decisions()
+    # Not the submitted one, nor one whose record lacks the decision's date.
     assert titles(rows) == ["Anbefaling forkastet", "Anbefaling vedtaget"]
     assert [row["state"] for row in rows] == ["rejected", "adopted"]
     assert rows[0]["date_iso"] == "2026-05-01"

@@ -11,6 +11,7 @@ from plone import api
 from threeb.opgavegrupper import dates
 from threeb.opgavegrupper.overview import listing
 from threeb.opgavegrupper.stats.counters import DECIDED_STATES
+from threeb.opgavegrupper.stats.dates import as_date
 
 
 # Decisions are found among the recommendations changed last: a decision
@@ -69,9 +70,10 @@ def upcoming_meetings(limit, path=None):
     return list(_catalog().searchResults(**query)[:limit])
 
 
-def _decided_on(brain):
-    # A date (the indexer's value), or None when a decision lacks its date.
-    return brain.decision_date
+def decided_on(brain):
+    """The day of the board's decision (a date), or None when the record has
+    none (Missing.Value in a row from before the column)."""
+    return as_date(brain.decision_date)
 
 
 def latest_decisions(limit):
@@ -83,14 +85,14 @@ def latest_decisions(limit):
         sort_order="reverse",
         sort_limit=DECISION_WINDOW,
     )[:DECISION_WINDOW]
-    dated = [brain for brain in brains if _decided_on(brain) is not None]
-    dated.sort(key=lambda brain: (_decided_on(brain), brain.modified), reverse=True)
+    dated = [brain for brain in brains if decided_on(brain)]
+    dated.sort(key=lambda brain: (decided_on(brain), brain.modified), reverse=True)
     return dated[:limit]
 
 
 def meeting_rows(brains):
     """What a list of meetings shows per meeting, as plain data: its title,
-    time and place, and the group it belongs to."""
+    time and the group it belongs to."""
     groups = parents(brains)
     rows = []
     for brain in brains:
@@ -103,7 +105,6 @@ def meeting_rows(brains):
                 # A datetime or a DateTime, as the indexer gave it.
                 "start": dates.local(start).isoformat() if start else "",
                 "when": dates.datetime_text(start) if start else "",
-                "location": getattr(brain, "location", None) or "",
                 "group": group.Title if group is not None else "",
                 "group_url": group.getURL() if group is not None else "",
             }

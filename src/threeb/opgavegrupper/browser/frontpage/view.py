@@ -100,6 +100,7 @@ class FrontPageView(BrowserView):
         rows = []
         for brain in brains:
             group = groups.get(brain.getPath().rsplit("/", 1)[0])
+            day = entrance.decided_on(brain)
             rows.append(
                 {
                     "title": brain.Title,
@@ -109,8 +110,8 @@ class FrontPageView(BrowserView):
                     "state_title": state_title(
                         self.request, "Recommendation", brain.review_state
                     ),
-                    "date": dates.date_text(brain.decision_date),
-                    "date_iso": brain.decision_date.isoformat(),
+                    "date": dates.date_text(day),
+                    "date_iso": day.isoformat(),
                     "group": group.Title if group is not None else "",
                     "group_url": group.getURL() if group is not None else "",
                 }
