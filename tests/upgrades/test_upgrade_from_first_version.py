@@ -48,6 +48,8 @@ def test_upgrade_is_offered(old_site):
         "Meetings in people's calendars",
         "Index of each group's people",
         "Participation figures kept as counters",
+        "Self-registration for residents",
+        "A way in: actions, portlet and tab",
     ]
 
 
