@@ -506,19 +506,25 @@ class Cluster:
                 # `make run`'s sink (or a real server) is there: mail goes to it.
                 print(f"Port {self.mail_port} already takes mail; using it.")
                 return
-        subprocess.run(
-            [
-                str(BIN / "python"),
-                str(ROOT / "scripts" / "mailsink.py"),
-                "--port",
-                str(self.mail_port),
-                "--directory",
-                str(self.directory / "mail"),
-                "--pidfile",
-                str(self.pidfile("mailsink")),
-            ],
-            check=True,
-        )
+        # Its output into a file: the sink stays in the background, and would
+        # keep a pipe of whoever started us open.
+        with open(self.directory / "mailsink.log", "ab") as output:
+            subprocess.run(
+                [
+                    str(BIN / "python"),
+                    str(ROOT / "scripts" / "mailsink.py"),
+                    "--port",
+                    str(self.mail_port),
+                    "--directory",
+                    str(self.directory / "mail"),
+                    "--pidfile",
+                    str(self.pidfile("mailsink")),
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                check=True,
+            )
 
     # Processes ---------------------------------------------------------------
 
@@ -631,11 +637,20 @@ class Cluster:
             check=False,
         )
         if result.returncode:
-            raise ClusterError(f"zodbconvert failed:\n{result.stdout}{result.stderr}")
+            hint = (
+                "\nThe database is not empty: `make convert CLEAR=1` (or --clear) "
+                "empties it first."
+                if "has data" in result.stdout + result.stderr
+                else ""
+            )
+            raise ClusterError(
+                f"zodbconvert failed:\n{result.stdout}{result.stderr}{hint}"
+            )
         return result.stdout + result.stderr
 
     def backup(self, target_dir):
         """pg_dump of the whole database, blobs included; returns the file."""
+        self.start_postgres()
         target_dir = Path(target_dir)
         target_dir.mkdir(parents=True, exist_ok=True)
         stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -645,6 +660,7 @@ class Cluster:
 
     def restore(self, dump, database):
         """Restore a backup into a new database (an existing one is refused)."""
+        self.start_postgres()
         if self.database_exists(database):
             raise ClusterError(
                 f"The database {database} exists; restore into a new one "
