@@ -50,6 +50,7 @@ def test_upgrade_is_offered(old_site):
         "Participation figures kept as counters",
         "Self-registration for residents",
         "A way in: actions, portlet and tab",
+        "Whole pages accessible",
     ]
 
 
