@@ -303,11 +303,13 @@ class Connection:
     its own mailer would, but with ``SMTP_TIMEOUT``."""
 
     def __init__(self, mailhost):
-        self.mailer = mailhost._makeMailer()
+        self.mailhost = mailhost
         self.smtp = None
 
     def open(self):
-        mailer = self.mailer
+        # Here, not in __init__: settings that fail count as a failed
+        # connection, told like one.
+        mailer = self.mailhost._makeMailer()
         factory = smtplib.SMTP_SSL if mailer.implicit_tls else smtplib.SMTP
         smtp = factory(mailer.hostname, int(mailer.port), timeout=SMTP_TIMEOUT)
         self.smtp = smtp
