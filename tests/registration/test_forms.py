@@ -149,3 +149,25 @@ def test_staff_page_says_when_a_request_is_already_decided(staff):
     page = staff.post("/@@registration-requests", data=form)
     assert page.status_code == 409
     assert "alert-danger" in page.text
+
+
+def test_the_form_refuses_an_address_another_account_has(request_factory, site):
+    browser = request_factory(api=False)
+    form = register_form(
+        {
+            "fullname": FIELDS["fullname"],
+            "email": "staff1@example.org",
+            "username": "anna",
+            "department": "tingbjerg",
+            "address_or_tenancy": FIELDS["address_or_tenancy"],
+            "privacy_accepted": "selected",
+        }
+    )
+    form["_authenticator"] = token(browser, "/@@register")
+    page = browser.post("/@@register", data=form)
+
+    assert page.status_code == 200
+    field = re.search(r'<div[^>]+id="formfield-form-widgets-email"[^>]*>', page.text)
+    assert field and "error" in field.group(0), page.text[:2000]
+    transaction.begin()
+    assert api.user.get(userid="anna") is None

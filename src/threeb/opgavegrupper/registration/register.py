@@ -41,6 +41,11 @@ class RegistrationForm(register.RegistrationForm):
         for name in requests.FIELDS:
             if name in errors and name not in failed:
                 notifyWidgetActionExecutionError(action, name, errors[name])
+        if "email" not in failed:
+            try:
+                requests.check_email_free(data.get("email"))
+            except requests.RegistrationError as error:
+                notifyWidgetActionExecutionError(action, "email", error.message)
 
     def handle_join_success(self, data):
         response = super().handle_join_success(data)

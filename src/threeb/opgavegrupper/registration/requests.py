@@ -125,6 +125,31 @@ def check(data):
     return values
 
 
+def check_email_free(email):
+    """Refuse an address another account already has.
+
+    Plone's link to set the password goes to the address; a second account
+    with it would let someone register with another person's address, and
+    staff could not tell the two apart.
+    """
+    if not isinstance(email, str) or not email.strip():
+        return  # plone.restapi and the form say it is required
+    address = email.strip().lower()
+    acl_users = api.portal.get_tool("acl_users")
+    for found in acl_users.searchUsers(email=address, exact_match=False):
+        user = api.user.get(userid=found.get("userid") or found.get("id"))
+        if user is not None and (user.getProperty("email") or "").strip().lower() == (
+            address
+        ):
+            raise RegistrationError(
+                _(
+                    "Another account already has this e-mail address. If it "
+                    "is yours, log in or ask for a new password."
+                ),
+                field="email",
+            )
+
+
 def now():
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 

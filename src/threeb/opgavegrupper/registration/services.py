@@ -6,8 +6,9 @@ allows self-registration: the resident's fields are checked here first
 (``{"error": {"type", "message", "field"}}``, 400, naming the field), a key
 that is no field of the registration form is refused (it would otherwise be
 stored as a member property: a date of acceptance, say), and a registration
-that went through waits for staff. Those who manage users, a reset of a
-password and the CSV import are plone.restapi's alone.
+that went through waits for staff. Those who manage users create accounts
+and import CSV files as plone.restapi does; anyone else logged in gets 403
+(see ``UsersPost``). A reset of a password is plone.restapi's.
 """
 
 from plone import api
@@ -24,6 +25,7 @@ from threeb.opgavegrupper.services.errors import error_response
 from threeb.opgavegrupper.services.errors import from_participation_error
 from threeb.opgavegrupper.services.errors import json_object
 from zope.interface import alsoProvides
+from ZPublisher.HTTPRequest import FileUpload
 
 import transaction
 
@@ -43,18 +45,73 @@ def registration_keys():
 
 
 class UsersPost(add.UsersPost):
-    def is_self_registration(self):
-        return not (
-            self.params
-            or self.request.form
-            or self.can_manage_users
-            or not api.user.is_anonymous()
-        )
+    """Three roads, chosen by who calls (not by what they send).
+
+    - those who manage users (Manager, Site Administrator: "Plone Site
+      Setup: Users and Groups") create accounts and import a CSV file as
+      plone.restapi does; staff approve registrations instead
+      (``@registration-requests``) and create no accounts;
+    - anyone else logged in (a resident, a person still waiting) has an
+      account already: 403, nothing is created;
+    - anonymous callers register, checked by the registration's rules.
+
+    ``@users/<id>/reset-password`` stays plone.restapi's for everyone: the
+    token or the old password is its check.
+    """
 
     def reply(self):
-        if not self.is_self_registration():
-            return super().reply()
         alsoProvides(self.request, IDisableCSRFProtection)
+        if self.request.form:
+            return self.import_file()
+        if self.params:
+            if len(self.params) != 2 or self.params[1] != "reset-password":
+                return error_response(
+                    self.request,
+                    404,
+                    "NotFound",
+                    _("Post to @users/<user id>/reset-password, or to @users."),
+                )
+            return super().reply()
+        if self.can_manage_users:
+            return super().reply()
+        if not api.user.is_anonymous():
+            return error_response(
+                self.request,
+                403,
+                "Forbidden",
+                _(
+                    "You already have an account. Only those who manage the "
+                    "site's users may create accounts."
+                ),
+            )
+        return self.self_registration()
+
+    def import_file(self):
+        """plone.restapi's CSV import, for those who manage users only.
+
+        Its rows are created without any of the registration's checks, so
+        nobody else may send a file (a query string counts: ``?file=abc``).
+        """
+        if not self.can_manage_users:
+            return error_response(
+                self.request,
+                403,
+                "Forbidden",
+                _("Only those who manage the site's users may import users."),
+                field="file",
+            )
+        upload = self.request.form.get("file")
+        if not isinstance(upload, FileUpload) or self.params:
+            return error_response(
+                self.request,
+                400,
+                "BadRequest",
+                _("Send the users as a CSV file in the field file."),
+                field="file",
+            )
+        return super().reply()
+
+    def self_registration(self):
         if not self.can_add_member:
             return error_response(
                 self.request,
@@ -88,6 +145,7 @@ class UsersPost(add.UsersPost):
             )
         try:
             values = requests.check(data)
+            requests.check_email_free(data.get("email"))
         except RegistrationError as error:
             return from_participation_error(self.request, error)
         data.update(values)
