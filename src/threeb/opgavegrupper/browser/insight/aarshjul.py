@@ -12,6 +12,7 @@ meetings and decisions are read.
 from DateTime import DateTime
 from datetime import date
 from plone import api
+from Products.CMFCore.utils import _checkPermission
 from Products.Five.browser import BrowserView
 from threeb.opgavegrupper import dates
 from threeb.opgavegrupper.browser.insight import labels
@@ -76,6 +77,12 @@ class AarshjulView(BrowserView):
     def _search(self, **query):
         catalog = api.portal.get_tool("portal_catalog")
         query.setdefault("path", "/".join(self.context.getPhysicalPath()))
+        # Asked once of the folder: left to the catalog, it would wake every
+        # group of a list of paths to ask each the same.
+        # (checkPermission answers 1 or None, and None means "ask each".)
+        query["show_inactive"] = bool(
+            _checkPermission("Access inactive portal content", self.context)
+        )
         return catalog.searchResults(**query)
 
     def years(self):

@@ -4,12 +4,22 @@ Mandates pending approval and recommendations submitted, from the catalog,
 each with the decisions the user may take, posted back to this view. Each
 section shows a page of ``BATCH_SIZE``: only the items of that page (and
 their groups' catalog records) are read, however much is waiting.
+
+The desk reads what waits, not what the site holds: it starts from the
+index set of the waiting state and asks each of those records its type,
+path, readers and dates one by one. A catalog search would intersect that
+set with the sets of every item of the type, every item under the folder
+and every item the user may see, and read those in full, at 10,000 groups
+as many index pages as groups.
 """
 
+from DateTime import DateTime
 from plone import api
 from plone.api.exc import InvalidParameterError
 from plone.base.utils import safe_text
 from plone.protect import CheckAuthenticator
+from Products.CMFCore.utils import _checkPermission
+from Products.CMFCore.utils import _getAuthenticatedUser
 from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
@@ -18,6 +28,7 @@ from threeb.opgavegrupper.browser import csrf
 from threeb.opgavegrupper.stats.access import is_board_or_staff
 from zExceptions import Unauthorized
 from zope.i18n import translate
+from ZTUtils.Lazy import LazyMap
 
 
 # The desk's decisions per type, in the order the buttons show them.
@@ -97,14 +108,54 @@ class BoardDeskView(BrowserView):
             )
         )
 
-    def _brains(self, portal_type):
+    def _visible(self, rids, portal_type=None):
+        """The records of ``rids`` this user finds (type, folder, readers, dates).
+
+        What a catalog search under the folder would let through, asked of
+        each record's own entries: reads as much as there are ``rids``.
+        """
         catalog = api.portal.get_tool("portal_catalog")
-        return catalog.searchResults(
-            portal_type=portal_type,
-            review_state=WAITING[portal_type],
-            path="/".join(self.context.getPhysicalPath()),
-            sort_on="modified",
-        )
+        cat = catalog._catalog
+        indexes = cat.indexes
+        types = indexes["portal_type"]._unindex
+        readers = indexes["allowedRolesAndUsers"]._unindex
+        allowed = set(catalog._listAllowedRolesAndUsers(_getAuthenticatedUser(self)))
+        here = "/".join(self.context.getPhysicalPath())
+        inside = here + "/"
+        dates = None
+        # As the catalog: only who may see inactive content sees it.
+        if not _checkPermission("Access inactive portal content", self.context):
+            index = indexes.get("effectiveRange")
+            if index is not None:
+                dates = (index._unindex, index._convertDateTime(DateTime()))
+        found = []
+        for rid in rids:
+            if portal_type is not None and types.get(rid) != portal_type:
+                continue
+            path = cat.paths.get(rid, "")
+            if path != here and not path.startswith(inside):
+                continue
+            if not allowed.intersection(readers.get(rid, ())):
+                continue
+            if dates is not None:
+                since, until = dates[0].get(rid, (None, None))
+                now = dates[1]
+                if (since is not None and since > now) or (
+                    until is not None and until < now
+                ):
+                    continue
+            found.append(rid)
+        return found
+
+    def _waiting(self, portal_type):
+        """Record ids of the items of a type that wait here, oldest change first."""
+        cat = api.portal.get_tool("portal_catalog")._catalog
+        waiting = cat.indexes["review_state"]._index.get(WAITING[portal_type], ())
+        if isinstance(waiting, int):
+            waiting = (waiting,)
+        rids = self._visible(waiting, portal_type)
+        modified = cat.indexes["modified"]._unindex
+        return sorted(rids, key=lambda rid: (modified.get(rid, 0), rid))
 
     def _start(self, kind, total):
         value = str(self.request.form.get(f"b_start_{kind}", ""))
@@ -116,14 +167,14 @@ class BoardDeskView(BrowserView):
 
     def _groups(self, brains):
         """The groups of the page's items by path, from their catalog records."""
+        cat = api.portal.get_tool("portal_catalog")._catalog
         paths = sorted({brain.getPath().rsplit("/", 1)[0] for brain in brains})
-        if not paths:
-            return {}
-        catalog = api.portal.get_tool("portal_catalog")
-        return {
-            brain.getPath(): brain
-            for brain in catalog.searchResults(path={"query": paths, "depth": 0})
-        }
+        rids = [cat.uids[path] for path in paths if path in cat.uids]
+        return {brain.getPath(): brain for brain in self._brains(self._visible(rids))}
+
+    def _brains(self, rids):
+        cat = api.portal.get_tool("portal_catalog")._catalog
+        return LazyMap(cat.__getitem__, rids, len(rids))
 
     def _items(self, portal_type, brains):
         wftool = api.portal.get_tool("portal_workflow")
@@ -161,10 +212,10 @@ class BoardDeskView(BrowserView):
         return f"{self.context.absolute_url()}/@@board-desk?b_start_{kind}={start}"
 
     def _section(self, kind, portal_type):
-        brains = self._brains(portal_type)
-        total = len(brains)
+        waiting = self._waiting(portal_type)
+        total = len(waiting)
         start = self._start(kind, total)
-        page = list(brains[start : start + BATCH_SIZE])
+        page = list(self._brains(waiting[start : start + BATCH_SIZE]))
         end = start + len(page)
         return {
             "kind": kind,
