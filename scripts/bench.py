@@ -1,6 +1,6 @@
 """`make bench`: build the benchmark sites once, time them, print the table.
 
-    python scripts/bench.py [SIZES...]        e.g. 100 1000 10000
+    python scripts/bench.py [SIZES...]        100 1000 10000 if none given
 
 For each size a site with that many task groups is built once under
 var/bench/<size>/ (scripts/bench_build.py, a FileStorage kept for the next
@@ -111,24 +111,31 @@ def machine():
 
 def table(results):
     sizes = [r["groups"] for r in results]
-    head = "| ratio of medians (ours ÷ Plone's), ms, ZODB loads | " + " | ".join(
-        f"{r['groups']:,} groups, {r['applications']:,} applications" for r in results
+    head = "| ratio of medians (ours ÷ Plone's), ms, KB, ZODB loads | " + " | ".join(
+        f"{r['groups']:,} groups ({r.get('groups_in_year', 0):,} in "
+        f"{r.get('year', '')}), {r['applications']:,} applications"
+        for r in results
     )
     lines = [head + " |", "|---" * (len(sizes) + 1) + "|"]
     for number, first in enumerate(results[0]["rows"]):
         cells = []
         for result in results:
             row = result["rows"][number]
+            size = (
+                f"{row['ours_kb']:g} vs {row['plone_kb']:g} KB; "
+                if row.get("ours_kb") is not None
+                else ""
+            )
             cells.append(
                 f"**{row['ratio']}** ({row['ours_ms']} ms vs {row['plone_ms']} ms; "
-                f"loads {row['ours_loads']:g} vs {row['plone_loads']:g})"
+                f"{size}loads {row['ours_loads']:g} vs {row['plone_loads']:g})"
             )
         lines.append(f"| {first['label']} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def main(argv):
-    sizes = [int(size) for size in (argv or ["100", "1000"])]
+    sizes = [int(size) for size in (argv or ["100", "1000", "10000"])]
     results = [run(size) for size in sizes]
     samples = results[0]["rows"][0]["samples"]
     text = (
