@@ -134,3 +134,121 @@ def test_an_address_another_account_has_is_refused(anon_request, kept):  # noqa:
 
 
 assert FIELDS  # the registration's fields, shared with test_rest
+
+
+@pytest.mark.parametrize(
+    "change, status",
+    [
+        ({"privacy_accepted_on": "2020-01-01T00:00:00+00:00"}, 403),
+        ({"privacy_accepted": False}, 403),
+        ({"department_board": True}, 403),
+        ({"email": "other@example.org"}, 403),
+        ({"roles": {"Manager": True}}, 403),
+        ({"department": "Narnia"}, 400),
+        ({"address_or_tenancy": "x" * 201}, 400),
+        ({"address_or_tenancy": "  "}, 400),
+        ({"fullname": "x" * 201}, 400),
+        ({"favourite_colour": "blue"}, 400),
+    ],
+)
+def test_a_person_cannot_rewrite_their_registration(
+    request_factory, waiting, change, status
+):
+    (field,) = change
+    session = bearer(request_factory, "anna")
+    response = session.patch("/@users/anna", json=change)
+
+    assert response.status_code == status, response.text
+    assert response.json()["error"]["field"] == field
+    fresh()
+    anna = api.user.get(userid="anna")
+    assert anna.getProperty("email") == "anna@example.org"
+    assert anna.getProperty("department") == "Tingbjerg"
+    assert anna.getProperty("department_board") is False
+    assert anna.getProperty("privacy_accepted") is True
+    assert anna.getProperty("privacy_accepted_on").startswith("20")
+    assert anna.getProperty("privacy_accepted_on") != "2020-01-01T00:00:00+00:00"
+    assert anna.getProperty("fullname") == FIELDS["fullname"]
+
+
+def test_a_person_changes_name_and_address_within_the_limits(request_factory, waiting):
+    session = bearer(request_factory, "anna")
+    response = session.patch(
+        "/@users/anna",
+        json={"fullname": "Anna B. Hansen", "address_or_tenancy": "Ruten 14"},
+    )
+    assert response.status_code == 204, response.text
+    fresh()
+    anna = api.user.get(userid="anna")
+    assert anna.getProperty("fullname") == "Anna B. Hansen"
+    assert anna.getProperty("address_or_tenancy") == "Ruten 14"
+
+
+def test_nobody_writes_the_consent_date(manager_request, waiting):
+    response = manager_request.patch(
+        "/@users/anna", json={"privacy_accepted_on": "2020-01-01T00:00:00+00:00"}
+    )
+    assert response.status_code == 403, response.text
+    assert response.json()["error"]["field"] == "privacy_accepted_on"
+    response = manager_request.patch("/@users/anna", json={"fullname": "x" * 201})
+    assert response.status_code == 400, response.text
+    response = manager_request.patch("/@users/anna", json={"department_board": True})
+    assert response.status_code == 204, response.text
+
+
+def test_someone_elses_account_stays_plones_403(request_factory, waiting):
+    session = bearer(request_factory, "resident1")
+    response = session.patch("/@users/anna", json={"fullname": "Mallory"})
+    assert response.status_code == 403, response.text
+    fresh()
+    assert api.user.get(userid="anna").getProperty("fullname") == FIELDS["fullname"]
+
+
+def personal_information(request_factory, field, value):
+    """Anna saves her personal information with one field changed."""
+    import re
+
+    browser = request_factory(basic_auth=("anna", PASSWORD), api=False)
+    page = browser.get("/@@personal-information")
+    assert page.status_code == 200, page.text
+    token = re.search(
+        r'name="_authenticator"\s+(?:type="hidden"\s+)?value="([^"]+)"', page.text
+    ).group(1)
+    form = {
+        "form.widgets.fullname": FIELDS["fullname"],
+        "form.widgets.email": "anna@example.org",
+        "form.widgets.department:list": "Tingbjerg",
+        "form.widgets.address_or_tenancy": FIELDS["address_or_tenancy"],
+        "form.buttons.save": "Save",
+        "_authenticator": token,
+    }
+    form[f"form.widgets.{field}"] = value
+    return browser.post("/@@personal-information", data=form)
+
+
+def test_the_personal_information_form_saves_within_the_limits(
+    request_factory, waiting
+):
+    page = personal_information(request_factory, "fullname", "Anna B. Hansen")
+    assert page.status_code == 200
+    fresh()
+    assert api.user.get(userid="anna").getProperty("fullname") == "Anna B. Hansen"
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("fullname", "x" * 201), ("email", "other@example.org")],
+)
+def test_the_personal_information_form_keeps_the_limits(
+    request_factory, waiting, field, value
+):
+    import re
+
+    page = personal_information(request_factory, field, value)
+    assert page.status_code == 200
+    found = re.search(rf'<div[^>]+id="formfield-form-widgets-{field}"[^>]*>', page.text)
+    assert found and "error" in found.group(0), page.text[:3000]
+    fresh()
+    anna = api.user.get(userid="anna")
+    assert anna.getProperty("fullname") == FIELDS["fullname"]
+    assert anna.getProperty("email") == "anna@example.org"
