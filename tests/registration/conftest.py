@@ -35,7 +35,7 @@ FIELDS = {
 }
 
 
-def register(user_id, **changes):
+def register(user_id, verified=True, **changes):
     """A resident registered as the form and ``@users`` do it."""
     properties = {
         **FIELDS,
@@ -46,6 +46,9 @@ def register(user_id, **changes):
     registration = api.portal.get_tool("portal_registration")
     registration.addMember(user_id, PASSWORD, properties=properties)
     requests.start(user_id)
+    if verified:
+        # As the mailed link does: a password set while waiting.
+        api.portal.get_tool("acl_users").userSetPassword(user_id, PASSWORD)
     return api.user.get(userid=user_id)
 
 

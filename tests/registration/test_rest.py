@@ -58,6 +58,19 @@ def fresh():
     transaction.begin()  # see what the server committed
 
 
+def set_password(anon_request, kept, user_id="anna"):
+    """What the person does with the mailed link, over REST."""
+    import re
+
+    text = mails(kept)[f"{user_id}@example.org"].text
+    token = re.search(r"passwordreset/(\w+)", text).group(1)
+    response = anon_request.post(
+        f"/@users/{user_id}/reset-password",
+        json={"reset_token": token, "new_password": "a-new-secret-9"},
+    )
+    assert response.status_code == 200, response.text
+
+
 def test_anonymous_registers_with_the_residents_fields(anon_request, kept):
     response = anon_request.post("/@users", json=BODY)
 
@@ -130,6 +143,7 @@ def test_a_manager_still_adds_users_as_plone_does(request_factory, kept):
 
 def test_staff_list_and_approve(anon_request, staff, kept):
     anon_request.post("/@users", json=BODY)
+    set_password(anon_request, kept)
     response = staff.get("/@registration-requests")
     assert response.status_code == 200, response.text
     (item,) = response.json()["items"]

@@ -252,3 +252,49 @@ def test_the_personal_information_form_keeps_the_limits(
     anna = api.user.get(userid="anna")
     assert anna.getProperty("fullname") == FIELDS["fullname"]
     assert anna.getProperty("email") == "anna@example.org"
+
+
+def test_staff_see_whether_the_address_is_verified_and_approve_only_then(
+    anon_request,
+    staff,
+    kept,  # noqa: F811
+):
+    from .test_rest import set_password
+
+    anon_request.post("/@users", json=BODY)
+    (item,) = staff.get("/@registration-requests").json()["items"]
+    assert item["email_verified"] is False
+    assert item["email_verified_on"] == ""
+    decision = {"user_id": "anna", "decision": "approve", "approve_as": "resident"}
+    response = staff.post("/@registration-requests", json=decision)
+    assert response.status_code == 409, response.text
+    assert response.json()["error"]["field"] == "user_id"
+    assert "verific" in response.json()["error"]["message"] or (
+        "bekræftet" in response.json()["error"]["message"]
+    )
+    fresh()
+    assert requests.is_pending("anna")
+
+    set_password(anon_request, kept)
+    (item,) = staff.get("/@registration-requests").json()["items"]
+    assert item["email_verified"] is True
+    assert item["email_verified_on"].startswith("20")
+    response = staff.post("/@registration-requests", json=decision)
+    assert response.status_code == 200, response.text
+
+
+def test_the_staff_page_says_when_the_address_is_not_verified(
+    anon_request,
+    request_factory,
+    kept,  # noqa: F811
+):
+    from .test_rest import set_password
+
+    anon_request.post("/@users", json=BODY)
+    browser = request_factory(basic_auth=("staff1", PASSWORD), api=False)
+    page = browser.get("/@@registration-requests")
+    assert "Ikke bekræftet endnu" in page.text
+    set_password(anon_request, kept)
+    page = browser.get("/@@registration-requests")
+    assert "Ikke bekræftet endnu" not in page.text
+    assert "Bekræftet" in page.text

@@ -146,7 +146,10 @@ def test_pending_lists_the_requests_oldest_first(people):
         {"privacy_accepted_on": "2026-01-02T10:00:00+00:00"}
     )
     api.user.get(userid="caisa").setMemberProperties(
-        {"privacy_accepted_on": "2026-01-01T10:00:00+00:00"}
+        {
+            "privacy_accepted_on": "2026-01-01T10:00:00+00:00",
+            "email_verified_on": "2026-01-01T11:00:00+00:00",
+        }
     )
     assert [item["id"] for item in requests.pending()] == ["caisa", "bodil"]
     cai = requests.pending()[0]
@@ -158,7 +161,30 @@ def test_pending_lists_the_requests_oldest_first(people):
         "address_or_tenancy": "Ruten 12, 2. tv.",
         "department_board": True,
         "registered": "2026-01-01T10:00:00+00:00",
+        "email_verified": True,
+        "email_verified_on": "2026-01-01T11:00:00+00:00",
     }
+
+
+def test_the_first_password_set_while_waiting_verifies_the_address(people):
+    register("bodil", verified=False)
+    bodil = api.user.get(userid="bodil")
+    assert requests.verified_on(bodil) == ""
+    with pytest.raises(requests.NotPending) as raised:
+        requests.approve("bodil")
+    assert raised.value.field == "user_id"
+    assert requests.is_pending("bodil")
+
+    api.portal.get_tool("acl_users").userSetPassword("bodil", "another-pw-2")
+    first = requests.verified_on(api.user.get(userid="bodil"))
+    assert first
+    requests.approve("bodil")
+    assert not requests.is_pending("bodil")
+
+
+def test_a_password_set_after_approval_records_nothing(people):
+    api.portal.get_tool("acl_users").userSetPassword("resident1", "another-pw-2")
+    assert requests.verified_on(api.user.get(userid="resident1")) == ""
 
 
 @pytest.mark.parametrize(

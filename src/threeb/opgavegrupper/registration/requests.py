@@ -26,6 +26,7 @@ from threeb.opgavegrupper.notifications.mails import send
 from threeb.opgavegrupper.participation.errors import ParticipationError
 from threeb.opgavegrupper.registration.setup import ACCEPTED_ON
 from threeb.opgavegrupper.registration.setup import PENDING_GROUP
+from threeb.opgavegrupper.registration.setup import VERIFIED_ON
 
 
 RESIDENT = "resident"
@@ -174,6 +175,29 @@ def start(user_id):
     send(new_request_mail(user), staff_recipients())
 
 
+def verified_on(user):
+    return user.getProperty(VERIFIED_ON, "") or ""
+
+
+def credentials_updated(event):
+    """ICredentialsUpdatedEvent: a waiting person set a password.
+
+    Their password was made up by the site and sent nowhere; the only way
+    they set one is the link Plone mailed to the address (the password
+    reset, in Classic UI or ``@users/<id>/reset-password``). So the first
+    password set while waiting verifies the address.
+    """
+    principal = getattr(event, "principal", None)
+    user_id = principal.getId() if principal is not None else None
+    if not user_id or not is_pending(user_id):
+        return
+    user = api.user.get(userid=user_id)
+    if user is None or verified_on(user):
+        return
+    with api.env.adopt_roles(["Manager"]):
+        user.setMemberProperties({VERIFIED_ON: now()})
+
+
 def describe(user):
     """What staff see of a request (personal data: staff and the person only)."""
     return {
@@ -184,6 +208,8 @@ def describe(user):
         "address_or_tenancy": user.getProperty("address_or_tenancy", "") or "",
         "department_board": bool(user.getProperty("department_board", False)),
         "registered": user.getProperty(ACCEPTED_ON, "") or "",
+        "email_verified": bool(verified_on(user)),
+        "email_verified_on": verified_on(user),
     }
 
 
@@ -217,7 +243,8 @@ def approve(user_id, approve_as=RESIDENT, confirmed=False):
     """Give the person the role staff confirmed; returns the user.
 
     :raises RegistrationError: 400 for a wrong ``approve_as`` or a board seat
-        not confirmed, 404 for an unknown user, 409 when already decided.
+        not confirmed, 404 for an unknown user, 409 when already decided or
+        when the e-mail address is not verified yet.
     """
     if approve_as not in APPROVE_AS:
         raise RegistrationError(
@@ -235,6 +262,17 @@ def approve(user_id, approve_as=RESIDENT, confirmed=False):
                 "board before you approve the person as a board member."
             ),
             field="confirmed",
+        )
+    if not verified_on(user):
+        # Anyone can register with any address: until the link was used,
+        # staff cannot know the person is the address's owner.
+        raise NotPending(
+            _(
+                "The e-mail address is not verified yet: the person has not "
+                "set a password through the link we mailed. Approve when "
+                "they have, or reject the registration."
+            ),
+            field="user_id",
         )
     user_id = user.getId()
     with api.env.adopt_roles(["Manager"]):

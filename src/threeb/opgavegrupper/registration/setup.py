@@ -26,6 +26,10 @@ PENDING_TITLE = "Afventer godkendelse"
 # When the person accepted the privacy notice (ISO 8601, UTC): a member
 # property that is no field of any form, written by the add-on alone.
 ACCEPTED_ON = "privacy_accepted_on"
+# When the person first set a password while waiting (ISO 8601, UTC): the
+# link to do so went to the e-mail address, so the address is theirs.
+# Written by the add-on alone, as ACCEPTED_ON.
+VERIFIED_ON = "email_verified_on"
 PROFILE_ID = "profile-threeb.opgavegrupper:default"
 UNINSTALL_PROFILE_ID = "profile-threeb.opgavegrupper:uninstall"
 
@@ -75,8 +79,9 @@ def remove_fields():
 
 def add_date_property():
     memberdata = api.portal.get_tool("portal_memberdata")
-    if not memberdata.hasProperty(ACCEPTED_ON):
-        memberdata._setProperty(ACCEPTED_ON, "", "string")
+    for name in (ACCEPTED_ON, VERIFIED_ON):
+        if not memberdata.hasProperty(name):
+            memberdata._setProperty(name, "", "string")
 
 
 def create_pending_group():
