@@ -256,7 +256,7 @@ def test_the_personal_information_form_keeps_the_limits(
 
 def test_staff_see_whether_the_address_is_verified_and_approve_only_then(
     anon_request,
-    staff,
+    staff,  # noqa: F811
     kept,  # noqa: F811
 ):
     from .test_rest import set_password

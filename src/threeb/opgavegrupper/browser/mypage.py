@@ -15,6 +15,7 @@ from threeb.opgavegrupper.browser import csrf
 from threeb.opgavegrupper.dates import date_text
 from threeb.opgavegrupper.participation import following
 from threeb.opgavegrupper.participation import roster
+from threeb.opgavegrupper.registration import requests
 from zExceptions import NotFound
 from zope.i18n import translate
 from zope.interface import implementer
@@ -58,6 +59,8 @@ class MyPage(BrowserView):
         self.user_id = _current_user_id()
         if self.download:
             return self.data_json()
+        if requests.is_pending(self.user_id):
+            api.portal.show_message(requests.WAITING, self.request, type="info")
         return self.index()
 
     def download_url(self):
@@ -102,6 +105,7 @@ class MyPage(BrowserView):
         # Personal data: no proxy or browser cache may keep a copy.
         response.setHeader("Cache-Control", "no-store, private")
         data = roster.export(self.user_id)
+        data["member"] = requests.member_data(self.user_id)
         data["exported"] = DateTime().ISO8601()
         return json.dumps(data, indent=2, ensure_ascii=False)
 

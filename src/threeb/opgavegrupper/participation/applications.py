@@ -109,6 +109,13 @@ def _check_text(value, field, max_length=None, constraint=None, one_line=False):
     return value or None
 
 
+def _constituency_titles(keys):
+    # Titles, not keys, in the person's language (the vocabulary's).
+    from threeb.opgavegrupper.registration.requests import titles
+
+    return titles(keys)
+
+
 def validate(group, user, data):
     """Check an application's data; returns the clean values or raises."""
     constituency = data.get("constituency")
@@ -121,7 +128,7 @@ def validate(group, user, data):
         raise ParticipationError(
             _(
                 "You cannot apply for that seat. You can apply as: ${allowed}.",
-                mapping={"allowed": ", ".join(allowed)},
+                mapping={"allowed": _constituency_titles(allowed)},
             ),
             field="constituency",
         )

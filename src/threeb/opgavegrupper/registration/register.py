@@ -8,6 +8,7 @@ that went through (the e-mail with the link to set a password was sent)
 waits for staff (``requests.start``).
 """
 
+from plone import api
 from plone.app.users.browser import register
 from plone.app.users.utils import notifyWidgetActionExecutionError
 from threeb.opgavegrupper.registration import requests
@@ -51,4 +52,5 @@ class RegistrationForm(register.RegistrationForm):
         response = super().handle_join_success(data)
         if self._finishedRegister and self.is_resident_form():
             requests.start(data["username"])
+            api.portal.show_message(requests.WAITING, self.request, type="info")
         return response

@@ -46,6 +46,26 @@ FIELDS = (
 )
 
 
+# Told to the person wherever they look while they wait.
+WAITING = _(
+    "Your registration waits for a member of staff to approve it. Until "
+    "then you can follow groups and apply only as an external adviser."
+)
+
+
+def titles(keys):
+    """The constituencies' titles in the request's language, for a message."""
+    from threeb.opgavegrupper.vocabularies.constituencies import CONSTITUENCIES
+    from zope.globalrequest import getRequest
+    from zope.i18n import translate
+
+    known = dict(CONSTITUENCIES)
+    return ", ".join(
+        translate(known[key], context=getRequest()) if key in known else key
+        for key in keys
+    )
+
+
 class RegistrationError(ParticipationError):
     """A registration rule says no; nothing was changed."""
 
@@ -198,6 +218,24 @@ def credentials_updated(event):
         user.setMemberProperties({VERIFIED_ON: now()})
 
 
+def member_data(user_id):
+    """What the site keeps of the person's account (their GDPR access)."""
+    user = api.user.get(userid=user_id) if user_id else None
+    if user is None:
+        return {}
+    return {
+        "fullname": user.getProperty("fullname") or "",
+        "email": user.getProperty("email") or "",
+        "department": user.getProperty("department", "") or "",
+        "address_or_tenancy": user.getProperty("address_or_tenancy", "") or "",
+        "department_board": bool(user.getProperty("department_board", False)),
+        "privacy_accepted": bool(user.getProperty("privacy_accepted", False)),
+        "privacy_accepted_on": user.getProperty(ACCEPTED_ON, "") or "",
+        "email_verified_on": verified_on(user),
+        "waiting_for_approval": is_pending(user.getId()),
+    }
+
+
 def describe(user):
     """What staff see of a request (personal data: staff and the person only)."""
     return {
@@ -250,7 +288,7 @@ def approve(user_id, approve_as=RESIDENT, confirmed=False):
         raise RegistrationError(
             _(
                 "Approve as one of: ${choices}.",
-                mapping={"choices": ", ".join(APPROVE_AS)},
+                mapping={"choices": titles(APPROVE_AS)},
             ),
             field="approve_as",
         )

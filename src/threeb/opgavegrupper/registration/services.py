@@ -24,6 +24,7 @@ from threeb.opgavegrupper.registration.requests import RegistrationError
 from threeb.opgavegrupper.services.errors import error_response
 from threeb.opgavegrupper.services.errors import from_participation_error
 from threeb.opgavegrupper.services.errors import json_object
+from zope.i18n import translate
 from zope.interface import alsoProvides
 from ZPublisher.HTTPRequest import FileUpload
 
@@ -183,6 +184,10 @@ class UsersPost(add.UsersPost):
             )
         if self.request.response.getStatus() == 201:
             requests.start(result["id"])
+            result["registration"] = {
+                "status": "waiting",
+                "message": translate(requests.WAITING, context=self.request),
+            }
         return result
 
 

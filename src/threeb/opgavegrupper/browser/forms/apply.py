@@ -7,6 +7,7 @@ from threeb.opgavegrupper.browser import csrf
 from threeb.opgavegrupper.content.application import IApplicationForm
 from threeb.opgavegrupper.participation import applications
 from threeb.opgavegrupper.participation.errors import ParticipationError
+from threeb.opgavegrupper.registration import requests
 from z3c.form import button
 from z3c.form import form
 from z3c.form.interfaces import WidgetActionExecutionError
@@ -41,6 +42,10 @@ class ApplyForm(AutoExtensibleForm, form.Form):
                 _("This group is not open for sign-up."), self.request, type="info"
             )
             self.request.response.redirect(self.context.absolute_url())
+        elif self.request.method == "GET" and requests.is_pending(
+            api.user.get_current().getId()
+        ):
+            api.portal.show_message(requests.WAITING, self.request, type="info")
 
     @button.buttonAndHandler(_("Send my application"), name="apply")
     def handle_apply(self, action):
