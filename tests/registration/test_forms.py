@@ -173,3 +173,13 @@ def test_the_form_refuses_an_address_another_account_has(request_factory, site):
     assert field and "error" in field.group(0), page.text[:2000]
     transaction.begin()
     assert api.user.get(userid="anna") is None
+
+
+def test_the_register_button_has_one_id(request_factory, site):
+    page = request_factory(api=False).get("/@@register").text
+    ids = re.findall(r'\bid\s*=\s*["\']([^"\']+)["\']', page)
+    assert ids.count("form-buttons-register") == 1, re.findall(
+        r"<[^>]*form-buttons-register[^>]*>", page
+    )
+    form_ids = [name for name in ids if name.startswith("form")]
+    assert not [name for name in set(form_ids) if form_ids.count(name) > 1]
