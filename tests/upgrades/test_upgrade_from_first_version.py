@@ -49,6 +49,7 @@ def test_upgrade_is_offered(old_site):
         "Index of each group's people",
         "Participation figures kept as counters",
         "Self-registration for residents",
+        "Verified registrations",
         "A way in: actions, portlet and tab",
         "Whole pages accessible",
     ]
