@@ -146,7 +146,10 @@ CLUSTER_PORTS ?= 8091,8092
 PROXY_PORT ?= 8090
 PG_PORT ?= 5433
 BACKUP_DIR ?= $(CURDIR)/var/backups
+# The database the instances serve; `make cluster DATABASE=...` serves a restored one.
+DATABASE ?= threeb
 CLUSTER := $(BIN)/python scripts/cluster/cluster.py --directory $(CLUSTER_DIR) \
+	--database $(DATABASE) \
 	--host $(HOST) --ports $(CLUSTER_PORTS) --proxy-port $(PROXY_PORT) \
 	--pg-port $(PG_PORT) --mail-port $(MAIL_PORT) --site-id $(SITE_ID) \
 	--admin-password $(ADMIN_PASSWORD)
@@ -174,7 +177,7 @@ cluster-backup: $(VENV)/.installed ## pg_dump of the cluster's database (blobs i
 
 .PHONY: cluster-restore
 cluster-restore: $(VENV)/.installed ## Restore DUMP=file into the new database DATABASE=name
-	@test -n "$(DUMP)" -a -n "$(DATABASE)" || \
+	@test -n "$(DUMP)" -a "$(DATABASE)" != threeb || \
 		{ echo "Usage: make cluster-restore DUMP=var/backups/threeb-....dump DATABASE=threeb_restored"; exit 2; }
 	$(CLUSTER) restore $(DUMP) --database $(DATABASE)
 

@@ -153,7 +153,7 @@ class Cluster:
         http_ports=(8091, 8092),
         proxy_port=8090,
         pg_port=5433,
-        pg_listen="127.0.0.1",
+        pg_listen="",
         host="127.0.0.1",
         database="threeb",
         site_id="Plone",
@@ -294,7 +294,10 @@ class Cluster:
             return
         options = (
             f"-p {self.pg_port} -k {self.pg_socket_dir} "
-            f"-c listen_addresses='{self.pg_listen}' -c max_connections=100"
+            f"-c listen_addresses='{self.pg_listen}' -c max_connections=100 "
+            # Trust authentication: only the account that runs the cluster
+            # (and root) may reach the socket; no TCP unless asked for.
+            "-c unix_socket_permissions=0700"
         )
         result = self._pg(
             "pg_ctl",
@@ -379,6 +382,7 @@ class Cluster:
             if isinstance(hashed, bytes):
                 hashed = hashed.decode()
             (home / "inituser").write_text(f"admin:{hashed}\n")
+            (home / "inituser").chmod(0o600)
         return home / "etc" / "zope.conf"
 
     def zconsole(self, script, number=1, env=None, timeout=READY_TIMEOUT * 2):
@@ -581,9 +585,19 @@ class Cluster:
             self.wait_instance(number, process)
         self.start_proxy()
 
+    def running_instances(self):
+        """Numbers of the instances with a pid file, whatever ports were given."""
+        numbers = set(self.instances)
+        for path in self.directory.glob("instance*.pid"):
+            suffix = path.stem.removeprefix("instance")
+            if suffix.isdigit():
+                numbers.add(int(suffix))
+        return sorted(numbers)
+
     def stop(self):
         self.stop_process("haproxy")
-        for number in self.instances:
+        # Also instances started with more ports than this stop was given.
+        for number in self.running_instances():
             self.stop_process(f"instance{number}")
         self.stop_process("mailsink")
         self.stop_postgres()
@@ -608,6 +622,12 @@ class Cluster:
         filestorage = Path(filestorage).resolve()
         if not filestorage.exists():
             raise ClusterError(f"No FileStorage at {filestorage}.")
+        serving = [n for n in self.running_instances() if self._running(f"instance{n}")]
+        if serving:
+            raise ClusterError(
+                "Instances are serving this database: stop the cluster first "
+                "(make cluster-stop). Converting replaces what they serve."
+            )
         self.start_postgres()
         self.create_database()
         home = self.instance_home(1)
@@ -638,8 +658,9 @@ class Cluster:
         )
         if result.returncode:
             hint = (
-                "\nThe database is not empty: `make convert CLEAR=1` (or --clear) "
-                "empties it first."
+                "\nThe database is not empty. `make convert CLEAR=1` (or --clear) "
+                "deletes everything in it, the site it serves included, before "
+                "copying: back it up first (make cluster-backup)."
                 if "has data" in result.stdout + result.stderr
                 else ""
             )
@@ -652,10 +673,13 @@ class Cluster:
         """pg_dump of the whole database, blobs included; returns the file."""
         self.start_postgres()
         target_dir = Path(target_dir)
-        target_dir.mkdir(parents=True, exist_ok=True)
+        # A backup holds people's data (applications, e-mail addresses).
+        target_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = target_dir / f"{self.database}-{stamp}.dump"
+        target.touch(mode=0o600)
         self._client("pg_dump", "-Fc", "-f", str(target), database=self.database)
+        target.chmod(0o600)
         return target
 
     def restore(self, dump, database):
