@@ -40,6 +40,9 @@ MAX_DEPTH = 32
 WRITE_METHODS = ("POST", "PATCH", "PUT", "DELETE")
 # C0 controls but tab, line feed and carriage return; DEL; lone surrogates.
 BAD_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# In a parameter (a search text) a control character is only noise the
+# searches drop; a lone surrogate broke the catalog's query parser.
+BAD_IN_PARAMETERS = re.compile(r"[\ud800-\udfff]")
 
 BAD_TEXT = _(
     "The text contains characters that are not allowed (control characters "
@@ -74,25 +77,26 @@ class BadValue(Exception):
         self.field = field
 
 
-def check_value(value, depth=0):
+def check_value(value, depth=0, bad=BAD_CHARACTERS):
     """Raise BadValue if ``value`` (parsed JSON) holds text no field takes.
 
     :param value: a JSON value (dict, list, str, number, bool, None).
+    :param bad: the characters refused (a compiled pattern).
     :raises BadValue: for a lone surrogate or control character in a key or
         a text, or nesting deeper than MAX_DEPTH.
     """
     if depth > MAX_DEPTH:
         raise BadValue(_(TOO_DEEP, mapping={"max": MAX_DEPTH}))
     if isinstance(value, str):
-        if BAD_CHARACTERS.search(value):
+        if bad.search(value):
             raise BadValue(BAD_TEXT)
     elif isinstance(value, dict):
         for key, item in value.items():
-            check_value(key, depth + 1)
-            check_value(item, depth + 1)
+            check_value(key, depth + 1, bad)
+            check_value(item, depth + 1, bad)
     elif isinstance(value, list):
         for item in value:
-            check_value(item, depth + 1)
+            check_value(item, depth + 1, bad)
 
 
 def check_body(text):
@@ -145,8 +149,11 @@ def check_request(event):
         return
     for name, value in list(request.form.items()):
         try:
-            check_value(name)
-            check_value(value if not isinstance(value, tuple) else list(value))
+            check_value(name, bad=BAD_IN_PARAMETERS)
+            check_value(
+                value if not isinstance(value, tuple) else list(value),
+                bad=BAD_IN_PARAMETERS,
+            )
         except BadValue as error:
             clean = name[:50] if not BAD_CHARACTERS.search(name) else None
             _refuse(request, BadValue(error.message, clean))
