@@ -79,6 +79,8 @@ def build(size):
         check=True,
         env=env,
     )
+    # The pack's copy of the unpacked file (a gigabyte at 10,000 groups).
+    (home / "Data.fs.old").unlink(missing_ok=True)
     done.write_text(datetime.datetime.now().isoformat())
     return home
 
