@@ -3,6 +3,7 @@
 from plone import api
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.content.recommendation import IMPLEMENTATION_STATUS
+from threeb.opgavegrupper.dates import MONTHS
 from threeb.opgavegrupper.vocabularies.constituencies import CONSTITUENCIES
 from zope.i18n import translate
 from zope.i18nmessageid import MessageFactory
@@ -12,20 +13,6 @@ from zope.i18nmessageid import MessageFactory
 # Plone's own state menu shows them.
 _plone = MessageFactory("plone")
 
-MONTHS = (
-    _("January"),
-    _("February"),
-    _("March"),
-    _("April"),
-    _("May"),
-    _("June"),
-    _("July"),
-    _("August"),
-    _("September"),
-    _("October"),
-    _("November"),
-    _("December"),
-)
 
 OTHER = {
     "none": _("No department"),
