@@ -334,8 +334,10 @@ def make_groups(site, count, residents, users, rng):
         path = paths[state]
         if path:
             walk(group, path[:1])
-            # One resident appears in a few groups only, as people do.
-            people = rng.sample(residents[1:], rng.randrange(0, 10))
+            # One resident appears in a few groups only, as people do; 1 to
+            # 11 applicants a group give the 50,000 applications at
+            # 10,000 groups (nine in ten groups were opened for sign-up).
+            people = rng.sample(residents[1:], rng.randrange(1, 12))
             if number <= 5:
                 people.append(residents[0])
             made = sign_up(group, people, users)
