@@ -81,6 +81,8 @@ setup(
             "plone.app.testing",
             "plone.testing",
             "pytest",
+            # make test COVERAGE=1, make test-coverage
+            "pytest-cov",
             "pytest-plone",
             "requests",
             "schemathesis",
@@ -89,9 +91,14 @@ setup(
             "psycopg2-binary",
         ],
         "dev": [
+            # tests/packaging builds the wheel and the sdist with it.
+            "build",
             "i18ndude",
             "ruff",
             "towncrier",
+            # make release: fullrelease, the changelog written by towncrier.
+            "zest.releaser",
+            "zestreleaser.towncrier",
             "zpretty",
         ],
         # Several Zope instances on one RelStorage database in PostgreSQL
