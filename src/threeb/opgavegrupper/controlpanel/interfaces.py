@@ -23,6 +23,8 @@ TERM_MAX_LENGTH = 100
 TERMS_MAX_COUNT = 200
 EMAIL_MAX_LENGTH = 254
 RETENTION_MAX_DAYS = 3650
+# LIX of real texts lies between about 10 and 80 (readability/lix.py).
+READABILITY_MAX = 100
 # A sender address as SMTP takes it (an addr-spec, RFC 5321): ASCII, the
 # local part as dot-atoms, a domain of labels with a dot; no name, angle
 # brackets, commas or spaces ("<x@y.dk>" went out as "From: <>").
@@ -209,5 +211,19 @@ class IOpgavegrupperSettings(Interface):
         default=180,
         min=0,
         max=RETENTION_MAX_DAYS,
+        required=True,
+    )
+
+    readability_threshold = schema.Int(
+        title=_("Readability limit (LIX)"),
+        description=_(
+            "Edit forms warn when a text residents read has a higher LIX. "
+            "LIX is words per sentence plus the share of words over six "
+            "letters in percent: under 25 is very easy, 25-34 easy, 35-44 "
+            "medium, 45-54 hard, 55 and above very hard."
+        ),
+        default=40,
+        min=0,
+        max=READABILITY_MAX,
         required=True,
     )

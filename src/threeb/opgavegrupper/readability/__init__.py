@@ -1,0 +1,1 @@
+"""Plain language, measured: the LIX readability of what residents read."""
