@@ -1,0 +1,143 @@
+"""GET @readability on an object and POST @readability on the site."""
+
+from .conftest import EASY
+from .conftest import OFFICIAL
+
+import pytest
+
+
+GROUP = "/grupper/vaskeri"
+
+
+def test_anonymous_reads_the_scores_of_a_public_group(session_as, texts):
+    response = session_as().get(f"{GROUP}/@readability")
+    assert response.status_code == 200
+    assert response.json() == {
+        "@id": texts["vaskeri"].absolute_url() + "/@readability",
+        "threshold": 40,
+        "fields": {
+            "summary": {
+                "words": 6,
+                "sentences": 1,
+                "long_words": 0,
+                "lix": 6.0,
+                "band": "meget let",
+                "above_threshold": False,
+            },
+            "challenge": {
+                "words": 12,
+                "sentences": 1,
+                "long_words": 9,
+                "lix": 87.0,
+                "band": "meget svær",
+                "above_threshold": True,
+            },
+        },
+    }
+
+
+def test_a_recommendation_has_its_summary_scored(session_as):
+    response = session_as("resident1").get(f"{GROUP}/forslag/@readability")
+    assert response.status_code == 200
+    assert list(response.json()["fields"]) == ["summary"]
+    assert response.json()["fields"]["summary"]["lix"] == 79.0
+
+
+def test_a_type_without_readable_texts_has_no_fields(session_as):
+    response = session_as().get(f"{GROUP}/kommissorium/@readability")
+    assert response.status_code == 200
+    assert response.json()["fields"] == {}
+
+
+@pytest.mark.parametrize(
+    "user_id,status",
+    [(None, 401), ("resident1", 401), ("staff1", 200), ("board1", 200)],
+)
+def test_a_draft_only_for_those_who_may_see_it(session_as, user_id, status):
+    # plone.restapi answers Unauthorized as 401, logged in or not.
+    response = session_as(user_id).get("/grupper/kladde/@readability")
+    assert response.status_code == status
+    if status == 200:
+        assert response.json()["fields"]["summary"]["lix"] == 69.7
+
+
+def test_the_threshold_follows_the_setting(session_as, texts):
+    from plone import api
+
+    import transaction
+
+    api.portal.set_registry_record("threeb.opgavegrupper.readability_threshold", 90)
+    transaction.commit()
+    data = session_as().get(f"{GROUP}/@readability").json()
+    assert data["threshold"] == 90
+    assert data["fields"]["challenge"]["above_threshold"] is False
+
+
+@pytest.mark.parametrize("user_id", ["staff1", "board1", "chair1"])
+def test_editors_score_a_draft(session_as, user_id):
+    response = session_as(user_id).post("/@readability", json={"text": OFFICIAL})
+    assert response.status_code == 200
+    assert response.json() == {
+        "words": 12,
+        "sentences": 1,
+        "long_words": 9,
+        "lix": 87.0,
+        "band": "meget svær",
+        "above_threshold": True,
+        "threshold": 40,
+    }
+
+
+def test_html_is_read_as_its_text(session_as):
+    response = session_as("staff1").post(
+        "/@readability", json={"text": f"<p>{EASY}</p>", "html": True}
+    )
+    assert response.json()["lix"] == 6.0
+
+
+def test_empty_text_has_no_lix(session_as):
+    response = session_as("staff1").post("/@readability", json={"text": ""})
+    assert response.status_code == 200
+    assert response.json()["lix"] is None
+    assert response.json()["band"] is None
+    assert response.json()["above_threshold"] is False
+
+
+def test_anonymous_cannot_score(session_as):
+    response = session_as().post("/@readability", json={"text": EASY})
+    assert response.status_code == 401
+    assert response.json()["error"]["type"] == "Unauthorized"
+
+
+def test_a_resident_who_writes_nothing_cannot_score(session_as):
+    response = session_as("resident1").post("/@readability", json={"text": EASY})
+    assert response.status_code == 403
+    assert response.json()["error"]["type"] == "Forbidden"
+
+
+@pytest.mark.parametrize(
+    "body,field",
+    [
+        ({"text": 5}, "text"),
+        ({"text": None}, "text"),
+        ({"text": ["Hej."]}, "text"),
+        ({}, "text"),
+        ({"text": "x" * 20001}, "text"),
+        ({"text": "Hej.", "html": "ja"}, "html"),
+        ({"text": "Hej.", "language": "da"}, "language"),
+        (["Hej."], "body"),
+    ],
+)
+def test_bad_bodies_get_400_naming_the_field(session_as, body, field):
+    response = session_as("staff1").post("/@readability", json=body)
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["type"] == "BadRequest"
+    assert error["field"] == field
+    assert error["message"]
+
+
+def test_the_longest_text_allowed_is_scored(session_as):
+    response = session_as("staff1").post("/@readability", json={"text": "ord " * 5000})
+    assert response.status_code == 200
+    assert response.json()["words"] == 5000
