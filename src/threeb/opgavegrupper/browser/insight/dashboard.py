@@ -11,6 +11,8 @@ from threeb.opgavegrupper.browser.insight import labels
 from threeb.opgavegrupper.browser.insight.charts import bar_chart
 from threeb.opgavegrupper.numbers import number_text
 from threeb.opgavegrupper.numbers import percent_text
+from threeb.opgavegrupper.readability.fields import field_title
+from threeb.opgavegrupper.readability.listing import hardest_texts
 from threeb.opgavegrupper.stats import export
 from threeb.opgavegrupper.stats.access import is_board_or_staff
 from threeb.opgavegrupper.stats.figures import figures
@@ -56,6 +58,16 @@ class DashboardView(BrowserView):
     def percent(self, value):
         """A percentage for people: "70 %", "70,5 %" (numbers.py)."""
         return percent_text(value)
+
+    def hardest_texts(self):
+        """The public texts hardest to read, with their fields' titles."""
+        texts = hardest_texts(self.context)
+        for text in texts:
+            text["field_title"] = self._tr(
+                field_title(text["portal_type"], text["field"])
+            )
+            text["lix_text"] = number_text(text["lix"])
+        return texts
 
     def csv_url(self):
         return f"{self.context.absolute_url()}/@@participation-dashboard/{CSV_NAME}"
