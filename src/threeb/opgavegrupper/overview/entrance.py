@@ -7,18 +7,12 @@ is limited before brains are made), however large the site has grown.
 """
 
 from DateTime import DateTime
+from datetime import date
 from plone import api
 from threeb.opgavegrupper import dates
 from threeb.opgavegrupper.overview import listing
 from threeb.opgavegrupper.stats.counters import DECIDED_STATES
 from threeb.opgavegrupper.stats.dates import as_date
-
-
-# Decisions are found among the recommendations changed last: a decision
-# changes its recommendation, and only a later change (an implementation
-# update) can push a decision out of this window. Bounded, unlike a sort of
-# every decided recommendation's metadata.
-DECISION_WINDOW = 50
 
 
 def _catalog():
@@ -77,17 +71,23 @@ def decided_on(brain):
 
 
 def latest_decisions(limit):
-    """Brains of the ``limit`` recommendations the board decided on last."""
-    brains = _catalog().searchResults(
-        portal_type="Recommendation",
-        review_state=DECIDED_STATES,
-        sort_on="modified",
-        sort_order="reverse",
-        sort_limit=DECISION_WINDOW,
-    )[:DECISION_WINDOW]
-    dated = [brain for brain in brains if decided_on(brain)]
-    dated.sort(key=lambda brain: (decided_on(brain), brain.modified), reverse=True)
-    return dated[:limit]
+    """Brains of the ``limit`` recommendations the board decided on last:
+    the latest decision date first, on the same day the last changed first.
+
+    Sorted by the decision_date index, so a decision is found however many
+    changes came after it; a record without the date (a decision from
+    before the field) is not a decision to show.
+    """
+    return list(
+        _catalog().searchResults(
+            portal_type="Recommendation",
+            review_state=DECIDED_STATES,
+            decision_date={"query": date.min, "range": "min"},
+            sort_on=("decision_date", "modified"),
+            sort_order="reverse",
+            sort_limit=limit,
+        )[:limit]
+    )
 
 
 def meeting_rows(brains):
