@@ -32,6 +32,7 @@ TITLES = {
     "Mandate": "Mandate (`Mandate`, Kommissorium)",
     "Meeting": "Meeting (`Meeting`, Møde)",
     "Recommendation": "Recommendation (`Recommendation`, Anbefaling)",
+    "Outcome": "Outcome (`Outcome`, Resultat)",
     "Document": (
         "Material in a group: documents, files, images and links (`Document`, "
         "`File`, `Image`, `Link`)"
@@ -45,13 +46,16 @@ SECTIONS = (
     ("Mandate",),
     ("Meeting",),
     ("Recommendation",),
+    ("Outcome",),
     MATERIAL,
 )
 
 NOTES = {
     "TaskGroupFolder": (
         "No workflow: the folder acquires View from the site, so it is public "
-        "unless the public-transparency switch is off."
+        "unless the public-transparency switch is off. Its title and "
+        "introduction are public texts that Editor may edit; deleting it "
+        "needs Delete objects where it is, as deleting a group does."
     ),
     "TaskGroup": (
         "`share` is the sharing page, where staff appoint the chair. Members "
@@ -59,7 +63,11 @@ NOTES = {
         "sharing page or `@sharing`. `list contents` is the folder contents "
         "page. Staff and the chair may delete what is in an open group "
         "(draft, recruiting, active), nobody but site administrators what is "
-        "in a concluded or cancelled one, nor a group itself: staff cancel it."
+        "in a concluded or cancelled one, nor a group itself: staff cancel it. "
+        "`edit set-up` is every field but the public texts (summary and "
+        "challenge): Editor edits a public group's texts and nothing else, "
+        "in the form (the other fields are not shown) and through REST (a "
+        "403 naming the field)."
     ),
     "Mandate": "Shown inside a working (`active`) group.",
     "Meeting": (
@@ -71,6 +79,14 @@ NOTES = {
         "Shown inside a working (`active`) group. `edit proposal`, `record "
         "decision` and `record implementation` are the three parts of the form: "
         "the group's proposal, the board's decision, staff's implementation."
+    ),
+    "Outcome": (
+        "The plain-language story of what a group achieved, shown at the end "
+        "of its trail, on the overview and the front page and in the feed "
+        "`resultater/RSS`, and mailed to members and followers when "
+        "published. Shown inside a working (`active`) group; Contributor and "
+        "staff also add outcomes to concluded and cancelled groups. Whoever "
+        "drafted one (Owner, no column) also edits it while it is a draft."
     ),
     "Document": (
         "Plone's own types keep the site's workflow elsewhere; anywhere inside "
@@ -119,6 +135,12 @@ real site, and another fails when this file is out of date.
 
 Residents and department board members have no rights here beyond being
 logged in: they take part through a group's local roles once accepted.
+Plone's editorial roles, given on the sharing page of the task-group folder,
+mean what Plone users expect on the public content only: Contributor drafts
+outcomes, Editor edits them and a public group's summary and challenge,
+Reviewer publishes and retracts outcomes. None of them sees applications,
+internal material, full rosters or participation figures, nor changes a
+decision record.
 `TaskGroupChair` and `TaskGroupMember` are local roles on one group, inherited
 by everything in it. Manager may do everything and has no column.
 

@@ -1,5 +1,6 @@
 """A folder and a group to test on, content in any state, a user per role."""
 
+from Acquisition import aq_parent
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -15,6 +16,9 @@ GROUP_OF_ROLE = {
     "Staff": "medarbejdere",
 }
 LOCAL_ROLES = ("TaskGroupChair", "TaskGroupMember")
+# Plone's editorial roles, given where a site administrator gives them: on the
+# sharing page of the task-group folder.
+FOLDER_ROLES = ("Contributor", "Editor", "Reviewer")
 PASSWORD = "secret-pw-1"
 
 
@@ -45,6 +49,8 @@ def user_with_role():
             api.group.add_user(groupname=GROUP_OF_ROLE[role], username=username)
         elif role in LOCAL_ROLES:
             api.user.grant_roles(username=username, obj=group, roles=[role])
+        elif role in FOLDER_ROLES:
+            api.user.grant_roles(username=username, obj=aq_parent(group), roles=[role])
         elif role != "Authenticated":
             api.user.grant_roles(username=username, roles=[role])
         return username

@@ -153,6 +153,17 @@ class ITaskGroup(model.Schema):
         required=False,
     )
 
+    # Plone's Editor writes the public texts (summary, challenge) alone:
+    # everything else about a group is staff's set-up.
+    directives.write_permission(
+        **dict.fromkeys(
+            ("title", "theme", "departments", "start", "deadline")
+            + ("signup_deadline", "meeting_cadence", "contact")
+            + tuple(name for _key, name in SEAT_FIELDS),
+            "threeb.opgavegrupper.EditGroupSetup",
+        )
+    )
+
     @invariant
     def deadline_after_start(data):
         start = getattr(data, "start", None)

@@ -9,6 +9,13 @@ is allowed to nobody (but Manager, who may do everything and has no column).
 Content inside a group is described as it is in a working (``active``) group
 with public transparency on.
 
+Plone's editorial roles, given on the task-group folder (its sharing page),
+mean there what Plone users expect, on the public content only: Contributor
+drafts outcomes, Editor edits them and a group's public texts (summary and
+challenge, not its set-up), Reviewer publishes and retracts outcomes. None of
+them sees applications, internal material or personal data, nor changes a
+decision record.
+
 Documents, files, images and links ("material") are Plone's own types: inside
 a task group a placeful workflow policy gives them the material workflow
 (lifecycle/material.py), elsewhere they keep the site's. Their rows are the
@@ -24,6 +31,9 @@ STAFF = "Staff"
 CHAIR = "TaskGroupChair"
 MEMBER = "TaskGroupMember"
 SITE_ADMIN = "Site Administrator"
+CONTRIBUTOR = "Contributor"
+EDITOR = "Editor"
+REVIEWER = "Reviewer"
 
 ROLES = (
     ANONYMOUS,
@@ -34,6 +44,9 @@ ROLES = (
     STAFF,
     CHAIR,
     MEMBER,
+    CONTRIBUTOR,
+    EDITOR,
+    REVIEWER,
     SITE_ADMIN,
 )
 
@@ -44,6 +57,11 @@ STAFF_AND_CHAIR = frozenset({STAFF, CHAIR, SITE_ADMIN})
 STAFF_ONLY = frozenset({STAFF, SITE_ADMIN})
 BOARD_ONLY = frozenset({BOARD, SITE_ADMIN})
 ADMIN_ONLY = frozenset({SITE_ADMIN})
+EDITORIAL = frozenset({CONTRIBUTOR, EDITOR, REVIEWER})
+# Who writes a group's public texts and outcomes, who drafts, who publishes.
+STAFF_AND_EDITOR = frozenset({STAFF, EDITOR, SITE_ADMIN})
+STAFF_AND_CONTRIBUTOR = frozenset({STAFF, CONTRIBUTOR, SITE_ADMIN})
+STAFF_AND_REVIEWER = frozenset({STAFF, REVIEWER, SITE_ADMIN})
 
 NO_WORKFLOW = "(no workflow)"
 MATERIAL = ("Document", "File", "Image", "Link")
@@ -52,6 +70,7 @@ MATERIAL = ("Document", "File", "Image", "Link")
 PERMISSION_ACTIONS = {
     "view": "View",
     "edit": "Modify portal content",
+    "edit set-up": "threeb.opgavegrupper: Edit group set-up",
     "share": "Sharing page: Delegate roles",
     "list contents": "List folder contents",
     "edit proposal": "threeb.opgavegrupper: Edit proposal",
@@ -70,12 +89,14 @@ ACTIONS = {
     "TaskGroup": (
         "view",
         "edit",
+        "edit set-up",
         "delete",
         "share",
         "list contents",
         "add Mandate",
         "add Meeting",
         "add Recommendation",
+        "add Outcome",
         "add Document",
         "add File",
         "add Image",
@@ -116,16 +137,22 @@ ACTIONS = {
         "send_back",
         "mark_implemented",
     ),
+    "Outcome": ("view", "edit", "delete", "publish", "retract"),
 }
 for _portal_type in MATERIAL:
     ACTIONS[_portal_type] = ("view", "edit", "delete", "publish", "retract")
 
 
-def _group_state(view, documents, recommendations, exits):
-    """An open task group: staff edit it and move it on, the group adds content."""
+def _group_state(view, documents, recommendations, exits, editors, outcomes):
+    """An open task group: staff edit it and move it on, the group adds content.
+
+    Plone's Editor edits a public group's summary and challenge (``edit``
+    without ``edit set-up``); Contributor adds outcomes once it works.
+    """
     cell = {
         "view": view,
-        "edit": STAFF_ONLY,
+        "edit": editors,
+        "edit set-up": STAFF_ONLY,
         # Only site administrators delete a group (they also may in its
         # folder); staff cancel it. Staff and the chair delete inside it.
         "delete": ADMIN_ONLY,
@@ -134,6 +161,7 @@ def _group_state(view, documents, recommendations, exits):
         "add Mandate": STAFF_AND_CHAIR,
         "add Meeting": STAFF_AND_CHAIR,
         "add Recommendation": recommendations,
+        "add Outcome": outcomes,
     }
     for portal_type in ("Document", "File", "Image", "Link"):
         cell[f"add {portal_type}"] = documents
@@ -142,13 +170,15 @@ def _group_state(view, documents, recommendations, exits):
 
 
 def _closed_group():
-    """A concluded or cancelled group: a public record that only staff edit.
+    """A concluded or cancelled group: a public record that only staff set up.
 
-    Nothing in it may be deleted but by site administrators.
+    Nothing in it may be deleted but by site administrators. Its public texts
+    stay Editor's, and its outcomes are written now, so they may be added.
     """
     cell = {
         "view": EVERYONE,
-        "edit": STAFF_ONLY,
+        "edit": STAFF_AND_EDITOR,
+        "edit set-up": STAFF_ONLY,
         "delete": ADMIN_ONLY,
         "share": STAFF_AND_CHAIR,
         "list contents": GROUP,
@@ -156,6 +186,7 @@ def _closed_group():
     for action in ACTIONS["TaskGroup"]:
         if action.startswith(ADD_PREFIX):
             cell[action] = ADMIN_ONLY
+    cell["add Outcome"] = STAFF_AND_CONTRIBUTOR
     return cell
 
 
@@ -163,21 +194,39 @@ MATRIX = {
     "TaskGroupFolder": {
         NO_WORKFLOW: {
             "view": EVERYONE,
-            "edit": ADMIN_ONLY,
+            # Its title and introduction are public texts: Plone's Editor,
+            # given the role here, edits them.
+            "edit": frozenset({EDITOR, SITE_ADMIN}),
             "delete": ADMIN_ONLY,
             "add TaskGroup": STAFF_ONLY,
         },
     },
     "TaskGroup": {
         # Members join from recruiting on; they add documents while it is open.
+        # Editors edit public groups only: a draft is staff's.
         "draft": _group_state(
-            INTERNAL, STAFF_AND_CHAIR, ADMIN_ONLY, ("open_signup", "cancel")
+            INTERNAL,
+            STAFF_AND_CHAIR,
+            ADMIN_ONLY,
+            ("open_signup", "cancel"),
+            editors=STAFF_ONLY,
+            outcomes=ADMIN_ONLY,
         ),
         "recruiting": _group_state(
-            EVERYONE, GROUP, ADMIN_ONLY, ("back_to_draft", "start_work", "cancel")
+            EVERYONE,
+            GROUP,
+            ADMIN_ONLY,
+            ("back_to_draft", "start_work", "cancel"),
+            editors=STAFF_AND_EDITOR,
+            outcomes=ADMIN_ONLY,
         ),
         "active": _group_state(
-            EVERYONE, GROUP, STAFF_AND_CHAIR, ("conclude", "cancel")
+            EVERYONE,
+            GROUP,
+            STAFF_AND_CHAIR,
+            ("conclude", "cancel"),
+            editors=STAFF_AND_EDITOR,
+            outcomes=STAFF_AND_CONTRIBUTOR,
         ),
         "concluded": _closed_group(),
         "cancelled": _closed_group(),
@@ -262,6 +311,30 @@ MATRIX = {
             "record decision": ADMIN_ONLY,
             "record implementation": STAFF_ONLY,
         },
+    },
+}
+
+# Outcomes: drafted by Contributor (or staff), edited by Editor, published and
+# retracted by Reviewer; while not public, the editorial roles see them too.
+# Whoever drafted one (Owner, no column) may also edit it while it is a draft.
+MATRIX["Outcome"] = {
+    "draft": {
+        "view": INTERNAL | EDITORIAL,
+        "edit": STAFF_AND_EDITOR,
+        "delete": STAFF_ONLY,
+        "publish": STAFF_AND_REVIEWER,
+    },
+    "published": {
+        "view": EVERYONE,
+        "edit": STAFF_AND_EDITOR,
+        "delete": ADMIN_ONLY,
+        "retract": STAFF_AND_REVIEWER,
+    },
+    "retracted": {
+        "view": INTERNAL | EDITORIAL,
+        "edit": STAFF_AND_EDITOR,
+        "delete": ADMIN_ONLY,
+        "publish": STAFF_AND_REVIEWER,
     },
 }
 

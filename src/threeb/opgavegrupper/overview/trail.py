@@ -1,4 +1,5 @@
-"""A group's trail: mandate → meetings → recommendations → decision → implementation.
+"""A group's trail: mandate → meetings → recommendations → decision →
+implementation, and at its end the outcomes told in plain language.
 
 Shared by the group's page and `GET @trail`. The entries are plain,
 JSON-friendly dicts (dates as ISO strings, rich text as HTML strings).
@@ -7,7 +8,8 @@ Everything is read from catalog brains of the group's children, found with
 a restricted search: a visitor gets only the entries they may see. Only the
 one mandate (for its questions) and the decided recommendations (for the
 decision record and implementation, which the catalog does not hold) are
-woken; meetings and undecided recommendations never are.
+woken; meetings and undecided recommendations never are. Outcomes are few
+and short, and woken for the parts of their story.
 """
 
 from plone import api
@@ -135,6 +137,26 @@ def _recommendation(brain):
     return entry
 
 
+def _outcome(brain):
+    entry = _base(brain)
+    outcome = brain.getObject()
+    entry.update(
+        {
+            "published": brain.review_state == "published",
+            "summary": getattr(outcome, "summary", None) or "",
+            "proposed": getattr(outcome, "proposed", None) or "",
+            "decided": getattr(outcome, "decided", None) or "",
+            "next_steps": getattr(outcome, "next_steps", None) or "",
+            "next_date": _iso(getattr(outcome, "next_date", None)),
+        }
+    )
+    # When it was told (content/outcome.py sets it on publishing), else
+    # when it was written.
+    told = getattr(outcome, "effective_date", None) if entry["published"] else None
+    entry["date"] = _iso(told) or _iso(brain.created)
+    return entry
+
+
 BUILDERS = {"Mandate": _mandate, "Meeting": _meeting, "Recommendation": _recommendation}
 
 
@@ -153,7 +175,9 @@ def trail(group):
     decided, decision {text, date, votes {for, against, abstain}},
     minority_statement (HTML), answers, implementation {status, progress,
     milestones [{title, due, done}]}. The group's start and deadline frame
-    the list as entries of type "start" and "end".
+    the list as entries of type "start" and "end". After the end come the
+    outcomes (type "Outcome", oldest first): published, summary, proposed,
+    decided, next_steps, next_date; their date is when they were published.
     """
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog(
@@ -164,7 +188,18 @@ def trail(group):
     entries.sort(key=_sort_key)
     start = _frame(group, "start", group.start)
     end = _frame(group, "end", group.deadline)
-    return [start, *entries, end]
+    return [start, *entries, end, *outcomes(group)]
+
+
+def outcomes(group):
+    """The trail's entries of the group's outcomes the current user may see,
+    the oldest first: the story of what the group achieved ends the trail."""
+    brains = api.portal.get_tool("portal_catalog")(
+        portal_type="Outcome",
+        path={"query": "/".join(group.getPhysicalPath()), "depth": 1},
+        sort_on="created",
+    )
+    return [_outcome(brain) for brain in brains]
 
 
 def _frame(group, kind, day):

@@ -4,6 +4,7 @@ from plone import api
 from plone.base.interfaces import INonInstallable
 from threeb.opgavegrupper import logger
 from threeb.opgavegrupper.hardening import setup as hardening
+from threeb.opgavegrupper.outcomes.feed import ensure_feed
 from threeb.opgavegrupper.setuphandlers import frontpage
 from threeb.opgavegrupper.setuphandlers.groups import create_groups
 from threeb.opgavegrupper.setuphandlers.groups import remove_groups
@@ -27,6 +28,7 @@ class HiddenProfiles:
 def post_install(context):
     create_groups()
     hardening.install(api.portal.get())
+    ensure_feed(api.portal.get())
     logger.info("threeb.opgavegrupper installed")
 
 

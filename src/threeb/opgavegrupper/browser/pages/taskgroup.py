@@ -82,8 +82,10 @@ class TaskGroupView(BrowserView):
         meeting stands after it. The deadline frames the list as its end.
         """
         entries = [self._entry(entry) for entry in trail(self.context)]
-        end = [entry for entry in entries if entry["type"] == "end"]
-        dated = [entry for entry in entries if entry["type"] != "end"]
+        # The deadline, then the outcomes: the story of what came of it.
+        last = ("end", "Outcome")
+        end = [entry for entry in entries if entry["type"] in last]
+        dated = [entry for entry in entries if entry["type"] not in last]
         # A stable sort by day keeps the shared order within one day (the
         # group's start before what happened on its first day).
         dated.sort(key=lambda entry: (entry["date"] or "")[:10])
@@ -108,6 +110,8 @@ class TaskGroupView(BrowserView):
             entry["minutes_url"] = self._minutes_url(entry)
         if kind == "Mandate":
             entry["approval_date_text"] = localized(entry["approval_date"])
+        if kind == "Outcome":
+            entry["next_date_text"] = localized(entry["next_date"])
         if kind == "Recommendation" and entry["decision"]:
             entry["decision"] = dict(entry["decision"])
             entry["decision"]["date_text"] = localized(entry["decision"]["date"])

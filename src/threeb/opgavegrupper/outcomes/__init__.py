@@ -1,0 +1,1 @@
+"""Outcomes (content/outcome.py) where they are shown: feed, cards, front page."""
