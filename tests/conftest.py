@@ -1,4 +1,8 @@
+from pathlib import Path
+
+import glob
 import os
+import shutil
 
 
 # Compile the committed .po files to .mo when the ZCML registers them, as the
@@ -78,3 +82,73 @@ def do_transition():
         return api.content.get_state(obj=obj)
 
     return run
+
+
+# Tests that need programs from outside Python: without them (someone not
+# root, with no Chromium), `make test` runs the others and names these as not
+# run, with the reason. CI (CI=true, as root) installs the programs first and
+# runs them all: there a missing program fails the tests instead.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE_JS = Path(__file__).parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _missing_chromium_or_axe():
+    missing = [path for path in (CHROMIUM, str(AXE_JS)) if not Path(path).exists()]
+    if missing:
+        return (
+            f"{' and '.join(missing)} missing: run `sudo scripts/install-system-deps.sh`"
+            " and `make npm-install`"
+        )
+
+
+def _missing_postgresql_or_haproxy():
+    missing = []
+    if not (shutil.which("initdb") or glob.glob("/usr/lib/postgresql/*/bin/initdb")):
+        missing.append("PostgreSQL (initdb)")
+    if not (shutil.which("haproxy") or Path("/usr/sbin/haproxy").exists()):
+        missing.append("haproxy")
+    if missing:
+        return f"{' and '.join(missing)} missing: run `sudo scripts/install-system-deps.sh`"
+
+
+# folder under tests/: what tells whether its programs are there
+NEEDS_PROGRAMS = {
+    "browser/e2e": _missing_chromium_or_axe,
+    "cluster": _missing_postgresql_or_haproxy,
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("CI"):
+        return
+    here = Path(__file__).parent
+    not_run = {}
+    for folder, check in NEEDS_PROGRAMS.items():
+        reason = check()
+        if not reason:
+            continue
+        prefix = here / folder
+        chosen = [item for item in items if prefix in Path(item.path).parents]
+        if chosen:
+            not_run[folder] = (reason, chosen)
+    if not not_run:
+        return
+    deselected = [item for _reason, chosen in not_run.values() for item in chosen]
+    config.hook.pytest_deselected(items=deselected)
+    items[:] = [item for item in items if item not in deselected]
+    config.stash[NOT_RUN] = not_run
+
+
+NOT_RUN = pytest.StashKey[dict]()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    not_run = config.stash.get(NOT_RUN, {})
+    for folder, (reason, chosen) in not_run.items():
+        files = sorted({Path(item.path).name for item in chosen})
+        terminalreporter.write_line(
+            f"NOT RUN: {len(chosen)} tests of tests/{folder} ({', '.join(files)}):"
+            f" {reason}",
+            yellow=True,
+            bold=True,
+        )
