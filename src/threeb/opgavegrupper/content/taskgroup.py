@@ -8,6 +8,8 @@ from threeb.opgavegrupper import _
 from threeb.opgavegrupper.content.limits import LINE_MAX_LENGTH
 from threeb.opgavegrupper.content.limits import RICHTEXT_MAX_LENGTH
 from threeb.opgavegrupper.content.limits import SEATS_MAX
+from threeb.opgavegrupper.vocabularies.constituencies import KEYS
+from threeb.opgavegrupper.vocabularies.constituencies import seat_field
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
 from zope.interface import implementer
@@ -17,14 +19,9 @@ from zope.interface import invariant
 
 SUMMARY_MAX_LENGTH = 300
 
-# Field name per constituency, in the order pages show them.
-SEAT_FIELDS = (
-    ("org_board", "seats_org_board"),
-    ("department_board", "seats_department_board"),
-    ("resident", "seats_resident"),
-    ("staff", "seats_staff"),
-    ("external", "seats_external"),
-)
+# Field name per constituency, in the order pages show them (the one table
+# is vocabularies/constituencies.py; a test checks the schema has each field).
+SEAT_FIELDS = tuple((key, seat_field(key)) for key in KEYS)
 
 
 class DeadlineBeforeStart(Invalid):

@@ -11,15 +11,17 @@ from plone import api
 
 RECORD = "threeb.opgavegrupper.public_transparency"
 PERMISSIONS = ("View", "Access contents information")
-LOGGED_IN_ROLES = (
-    "Authenticated",
-    "Manager",
-    "Site Administrator",
-    "Staff",
-    "BoardMember",
-    "TaskGroupChair",
-    "TaskGroupMember",
-)
+ANONYMOUS = "Anonymous"
+
+
+def logged_in_roles(folder):
+    """Every role the site knows but Anonymous: "logged-in users only".
+
+    Read from the site rather than listed here, so a role the site adds
+    later is not shut out; the roles besides Authenticated count for code
+    that runs with adopted roles only (``api.env.adopt_roles``).
+    """
+    return [role for role in folder.valid_roles() if role != ANONYMOUS]
 
 
 def is_public():
@@ -32,7 +34,9 @@ def apply(folder, public):
         if public:
             folder.manage_permission(permission, roles=[], acquire=True)
         else:
-            folder.manage_permission(permission, roles=LOGGED_IN_ROLES, acquire=False)
+            folder.manage_permission(
+                permission, roles=logged_in_roles(folder), acquire=False
+            )
     # The catalog filters listings by allowedRolesAndUsers of every object
     # below the folder; without this, searches would still show old results.
     folder.reindexObjectSecurity()

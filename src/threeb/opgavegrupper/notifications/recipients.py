@@ -2,11 +2,12 @@
 
 from plone import api
 from threeb.opgavegrupper.participation.following import followers
+from threeb.opgavegrupper.vocabularies.users import users_with_role
 
 
 CHAIR_ROLE = "TaskGroupChair"
 MEMBER_ROLE = "TaskGroupMember"
-BOARD_GROUP = "organisationsbestyrelse"
+BOARD_ROLE = "BoardMember"
 
 
 def with_local_role(group, *roles):
@@ -40,10 +41,8 @@ def members_and_followers(group):
 
 
 def board():
-    group = api.group.get(groupname=BOARD_GROUP)
-    if group is None:
-        return []
-    return [user.getId() for user in api.user.get_users(group=group)]
+    """The organisation board: whoever holds its role, by whatever group."""
+    return [user.getId() for user in users_with_role(BOARD_ROLE)]
 
 
 def contact(group):

@@ -17,19 +17,21 @@ from threeb.opgavegrupper.participation.errors import AlreadyApplied
 from threeb.opgavegrupper.participation.errors import NotOpen
 from threeb.opgavegrupper.participation.errors import ParticipationError
 from threeb.opgavegrupper.participation.errors import SeatsFull
+from threeb.opgavegrupper.vocabularies.constituencies import KEYS
 from zope.schema import ValidationError
 
 import uuid
 
 
-# Which global roles let a person take a seat of a constituency.
+# Which global roles let a person take a seat of a constituency (keys of
+# vocabularies/constituencies.py). A constituency without roles here is for
+# those who hold none of the others: someone from outside.
 SEAT_ROLES = {
     "org_board": {"BoardMember"},
     "department_board": {"DepartmentBoardMember"},
     "resident": {"Resident", "DepartmentBoardMember", "BoardMember"},
     "staff": {"Staff"},
 }
-CONSTITUENCY_ORDER = ("org_board", "department_board", "resident", "staff", "external")
 
 # States in which an application still counts as the person's application.
 LIVE_STATES = membership.LIVE_STATES
@@ -41,10 +43,10 @@ def allowed_constituencies(user):
     if user is None:
         return []
     roles = set(user.getRoles())
-    allowed = [key for key in CONSTITUENCY_ORDER[:-1] if roles & SEAT_ROLES[key]]
+    allowed = [key for key in KEYS if roles & SEAT_ROLES.get(key, set())]
     # Someone from outside holds none of the association's roles.
     if not allowed and "Authenticated" in roles:
-        allowed.append("external")
+        allowed = [key for key in KEYS if key not in SEAT_ROLES]
     return allowed
 
 
@@ -60,12 +62,18 @@ def _catalog():
     return api.portal.get_tool("portal_catalog")
 
 
-def applications(group, user_id=None, states=None):
-    """Catalog brains of the group's applications, oldest first, unrestricted.
+def applications(group, user_id=None, states=None, restricted=False):
+    """Catalog brains of the group's applications, oldest first.
 
-    Unrestricted, because rules must see applications the caller may not
-    (a second application, a full constituency); callers that show them to
-    a person filter by what that person may see.
+    The one query for "the applications of a group": rules, pages and
+    services all ask here.
+
+    :param user_id: only this person's applications.
+    :param states: only applications in these review states.
+    :param restricted: ask the catalog as the current user, so it keeps out
+        what they may not see (for pages and services that list them).
+        Unrestricted by default, because rules must see applications the
+        caller may not (a second application, a full constituency).
     """
     query = {
         "portal_type": "Application",
@@ -76,7 +84,9 @@ def applications(group, user_id=None, states=None):
         query["applicant"] = user_id
     if states is not None:
         query["review_state"] = list(states)
-    return _catalog().unrestrictedSearchResults(**query)
+    catalog = _catalog()
+    search = catalog.searchResults if restricted else catalog.unrestrictedSearchResults
+    return search(**query)
 
 
 def application_of(group, user_id):
@@ -268,7 +278,7 @@ def add_member(group, data, user_id=None):
     links an existing account, which then gets the member role.
     """
     constituency = data.get("constituency")
-    if constituency not in CONSTITUENCY_ORDER:
+    if constituency not in KEYS:
         raise ParticipationError(_("Choose the seat."), field="constituency")
     fullname = _check_text(data.get("fullname"), "fullname", 200)
     if not fullname:

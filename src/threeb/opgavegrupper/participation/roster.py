@@ -18,21 +18,18 @@ from plone.restapi.serializer.converters import json_compatible
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.content.application import IApplication
 from threeb.opgavegrupper.participation.applications import applications
-from threeb.opgavegrupper.participation.applications import CONSTITUENCY_ORDER
 from threeb.opgavegrupper.participation.applications import MEMBER_ROLE
-from threeb.opgavegrupper.vocabularies.constituencies import CONSTITUENCIES
+from threeb.opgavegrupper.vocabularies.constituencies import KEYS
+from threeb.opgavegrupper.vocabularies.constituencies import TITLES
 from zope.schema import getFieldsInOrder
 
 
 CHAIR_ROLE = "TaskGroupChair"
 
-# Roles that see the full roster of a group: the group itself, staff and the
-# organisation board (DESIGN.md: internal material), and site managers.
-FULL_ROSTER_ROLES = frozenset(
-    {"Manager", "Site Administrator", "Staff", "BoardMember", CHAIR_ROLE, MEMBER_ROLE}
-)
-
-TITLES = dict(CONSTITUENCIES)
+# Who sees the full roster of a group (the group itself, staff and the
+# organisation board: docs/design.md, "Roles and access") is said once, by
+# the roles rolemap.xml grants this permission.
+VIEW_FULL_ROSTER = "threeb.opgavegrupper: View full roster"
 
 # How a person's local roles on a group are named in their data.
 ROLE_NAMES = ((CHAIR_ROLE, "chair"), (MEMBER_ROLE, "member"))
@@ -49,7 +46,7 @@ def sees_full_roster(group, user=None):
     user = _current(user)
     if user is None:
         return False
-    return bool(FULL_ROSTER_ROLES & set(api.user.get_roles(user=user, obj=group)))
+    return api.user.has_permission(VIEW_FULL_ROSTER, user=user, obj=group)
 
 
 def _chairs(group):
@@ -126,7 +123,7 @@ def roster(group, user=None):
     seats = group.seats()
     chairs = _chairs(group)
     sections = []
-    for key in CONSTITUENCY_ORDER:
+    for key in KEYS:
         members = by_constituency.get(key, [])
         if not members and not seats.get(key):
             continue

@@ -11,13 +11,13 @@ from plone import api
 from threeb.opgavegrupper.content.taskgroup import ITaskGroup
 from threeb.opgavegrupper.lifecycle.errors import TransitionRefused
 from threeb.opgavegrupper.participation import applications
+from threeb.opgavegrupper.participation import decisions
 from threeb.opgavegrupper.participation import erasure
 from threeb.opgavegrupper.participation import membership
 from threeb.opgavegrupper.participation import seats
 from threeb.opgavegrupper.participation.errors import SeatsFull
 
 
-DECISIONS = ("accept", "waitlist", "decline", "remove")
 LEAVING = ("withdraw", "remove", "decline")
 
 
@@ -52,7 +52,7 @@ def after_transition(application, event):
         # data back onto a record that must hold none.
         comment = ""
         _forget_comment(application)
-    if transition in DECISIONS:
+    if decisions.is_decision(event.transition):
         # The comment given with a decision is the message to the applicant.
         application.decision_message = comment or None
     application.reindexObject()

@@ -33,7 +33,6 @@ RESIDENT = "resident"
 DEPARTMENT_BOARD = "department_board"
 # What staff approve a person as, and the group that gives that role.
 APPROVE_AS = {RESIDENT: "beboere", DEPARTMENT_BOARD: "afdelingsbestyrelser"}
-STAFF_GROUP = "medarbejdere"
 MAX_TEXT = 200
 MAX_MESSAGE = 2000
 # The fields a resident sends besides Plone's own (username, e-mail, password).
@@ -350,11 +349,10 @@ def reject(user_id, message):
 
 
 def staff_recipients():
-    group = api.group.get(groupname=STAFF_GROUP)
-    if group is None:
-        return []
+    from threeb.opgavegrupper.vocabularies.users import users_with_role
+
     found = []
-    for user in api.user.get_users(group=group):
+    for user in users_with_role("Staff"):
         address = (user.getProperty("email") or "").strip()
         if address:
             found.append((user.getId(), address))

@@ -1,18 +1,15 @@
 """Who may see the figures and the board desk: the board and staff.
 
-No new permission: the organisation board holds "Decide", staff hold
-"Manage task group lifecycle"; either one opens these pages, so the rolemap
-stays the one place that says who is board and who is staff.
+Said once, by the roles rolemap.xml grants "View participation figures"
+(the organisation board and staff); the views, the REST service and the
+personal menu's actions ask for that permission.
 """
 
 from plone import api
 
 
-PERMISSIONS = (
-    "threeb.opgavegrupper: Decide",
-    "threeb.opgavegrupper: Manage task group lifecycle",
-)
+VIEW_FIGURES = "threeb.opgavegrupper: View participation figures"
 
 
 def is_board_or_staff(context):
-    return any(api.user.has_permission(p, obj=context) for p in PERMISSIONS)
+    return api.user.has_permission(VIEW_FIGURES, obj=context)

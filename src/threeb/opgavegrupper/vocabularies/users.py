@@ -2,6 +2,7 @@
 
 from plone import api
 from plone.app.content.browser.vocabulary import PERMISSIONS
+from Products.PluggableAuthService.interfaces.plugins import IRoleAssignerPlugin
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -10,7 +11,7 @@ from zope.schema.vocabulary import SimpleVocabulary
 import hashlib
 
 
-STAFF_GROUP = "medarbejdere"
+STAFF_ROLE = "Staff"
 STAFF_USERS = "threeb.opgavegrupper.StaffUsers"
 
 # A list of people is for those who pick people, as plone.app.vocabularies'
@@ -20,11 +21,40 @@ STAFF_USERS = "threeb.opgavegrupper.StaffUsers"
 PERMISSIONS[STAFF_USERS] = "List portal members"
 
 
+def users_with_role(role):
+    """The users who hold a global role, given to them or to a group of theirs.
+
+    Asked of the site's role assigners (acl_users), so whichever group an
+    association gives the role to, or a user source such as LDAP, counts;
+    nothing here knows a group's name. Each user once, by user id.
+    """
+    acl_users = api.portal.get_tool("acl_users")
+    groups = api.portal.get_tool("portal_groups")
+    principal_ids = []
+    for _id, plugin in acl_users.plugins.listPlugins(IRoleAssignerPlugin):
+        if hasattr(plugin, "listAssignedPrincipals"):
+            principal_ids.extend(pid for pid, _t in plugin.listAssignedPrincipals(role))
+    users, seen = [], set()
+    while principal_ids:
+        principal_id = principal_ids.pop()
+        if principal_id in seen:
+            continue
+        seen.add(principal_id)
+        if groups.getGroupById(principal_id) is not None:
+            # Ids only: a group's members (groups too) are not woken here.
+            principal_ids.extend(groups.getGroupMembers(principal_id))
+            continue
+        user = api.user.get(userid=principal_id)
+        if user is not None:
+            users.append(user)
+    return sorted(users, key=lambda user: user.getId())
+
+
 @provider(IVocabularyFactory)
 def staff_users_vocabulary(context):
-    """The members of the staff group, by full name."""
+    """The users with the Staff role, by full name."""
     terms = []
-    for user in api.user.get_users(groupname=STAFF_GROUP):
+    for user in users_with_role(STAFF_ROLE):
         user_id = user.getId()
         title = user.getProperty("fullname") or user_id
         terms.append(SimpleTerm(value=user_id, token=user_id, title=title))

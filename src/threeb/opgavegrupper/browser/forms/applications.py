@@ -6,25 +6,22 @@ from Products.Five.browser import BrowserView
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.browser import csrf
 from threeb.opgavegrupper.dates import date_text
+from threeb.opgavegrupper.participation import decisions
 from threeb.opgavegrupper.participation import seats
+from threeb.opgavegrupper.participation.applications import applications
 from threeb.opgavegrupper.participation.roster import current_name
 from threeb.opgavegrupper.vocabularies.constituencies import CONSTITUENCIES
+from threeb.opgavegrupper.vocabularies.constituencies import TITLES
 from zExceptions import BadRequest
 
 
-DECISIONS = ("accept", "waitlist", "decline", "remove")
-# The decisions each state allows; the view itself is only for those who may
-# decide, so the list is drawn from the brains' state without waking objects.
-DECISIONS_BY_STATE = {
-    "pending": ("accept", "waitlist", "decline"),
-    "waitlisted": ("accept", "decline"),
-    "accepted": ("remove",),
-}
 STATE_ORDER = ("pending", "waitlisted", "accepted", "declined", "withdrawn")
 
 
 class ManageApplicationsView(BrowserView):
     """A list of the applications with the decisions each one allows."""
+
+    _by_state = None
 
     def __call__(self):
         if self.request.method == "POST":
@@ -46,7 +43,7 @@ class ManageApplicationsView(BrowserView):
         application_id = self.request.form.get("application", "")
         transition = self.request.form.get("transition", "")
         message = (self.request.form.get("message") or "").strip()
-        if transition not in DECISIONS:
+        if transition not in decisions.ids():
             raise BadRequest("Unknown decision")
         application = self.context.get(application_id)
         if application is None or application.portal_type != "Application":
@@ -69,16 +66,10 @@ class ManageApplicationsView(BrowserView):
 
     def groups(self):
         """Applications the user may see, by state, oldest first."""
-        catalog = api.portal.get_tool("portal_catalog")
-        brains = catalog(
-            portal_type="Application",
-            path={"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
-            sort_on="created",
-        )
-        workflow = api.portal.get_tool("portal_workflow")
+        brains = applications(self.context, restricted=True)
         titles = {
             state.getId(): state.title
-            for state in workflow["application_workflow"].states.objectValues()
+            for state in decisions.workflow().states.objectValues()
         }
         by_state = {}
         for brain in brains:
@@ -94,20 +85,18 @@ class ManageApplicationsView(BrowserView):
         ]
 
     def transitions(self, brain):
-        definitions = api.portal.get_tool("portal_workflow")[
-            "application_workflow"
-        ].transitions
-        return [
-            {"id": transition, "title": definitions[transition].title}
-            for transition in DECISIONS_BY_STATE.get(brain.review_state, ())
-        ]
+        # The view itself is only for those who may decide, so the list is
+        # drawn from the brain's state without waking the application.
+        if self._by_state is None:
+            self._by_state = decisions.by_state()
+        return self._by_state.get(brain.review_state, [])
 
     def name(self, brain):
         """The person's current name: their account's, else the stored one."""
         return current_name(brain)
 
     def constituency_title(self, key):
-        return dict(CONSTITUENCIES).get(key, key)
+        return TITLES.get(key, key)
 
     def sent(self, brain):
         """The day the application was made, in the site's zone (dates.py)."""

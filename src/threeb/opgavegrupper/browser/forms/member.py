@@ -5,7 +5,7 @@ from plone.autoform.form import AutoExtensibleForm
 from plone.supermodel import model
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.browser import csrf
-from threeb.opgavegrupper.content.application import email_constraint
+from threeb.opgavegrupper.content.application import IApplication
 from threeb.opgavegrupper.participation import applications
 from threeb.opgavegrupper.participation.errors import ParticipationError
 from z3c.form import button
@@ -14,28 +14,46 @@ from z3c.form.interfaces import WidgetActionExecutionError
 from zope import schema
 from zope.interface import Invalid
 
+import copy
+
+
+def _from_application(name, **changes):
+    """A copy of the application's field, with the form's own changes.
+
+    The member that staff add is an application: its fields, limits and
+    checks are the application's, declared once in content/application.py.
+    The copy is numbered anew so the form's order is this schema's.
+    """
+    field = copy.copy(IApplication[name])
+    field.interface = None
+    field.order = schema.Field.order
+    schema.Field.order += 1
+    default = changes.pop("default", None)
+    if default is not None:
+        # Not through the validating setter: at import the vocabulary that
+        # would check it is not registered yet (the form checks it).
+        field.__dict__["default"] = default
+    for attribute, value in changes.items():
+        setattr(field, attribute, value)
+    return field
+
 
 class IAddMember(model.Schema):
-    fullname = schema.TextLine(title=_("Name"), required=True)
-    organisation = schema.TextLine(title=_("Organisation"), required=False)
-    email = schema.TextLine(
-        title=_("E-mail"), constraint=email_constraint, required=False
-    )
-    constituency = schema.Choice(
-        title=_("Seat"),
-        vocabulary="threeb.opgavegrupper.Constituencies",
-        default="external",
-        required=True,
-    )
+    fullname = _from_application("fullname", required=True)
+    organisation = _from_application("organisation")
+    email = _from_application("email")
+    constituency = _from_application("constituency", default="external")
+    # Not the application's "applicant" (shown, never typed): the account
+    # is looked up by this name and linked to the application.
     user_id = schema.TextLine(
         title=_("User name (if the person has an account)"),
         description=_("The person then becomes a member and sees the group."),
         required=False,
     )
-    consent_public = schema.Bool(
+    consent_public = _from_application(
+        "consent_public",
         title=_("Show the name on the public list of members"),
-        default=False,
-        required=False,
+        description="",
     )
 
 

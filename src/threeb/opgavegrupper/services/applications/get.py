@@ -30,17 +30,10 @@ class ApplicationsGet(Service):
             "threeb.opgavegrupper: Decide on applications", obj=self.context
         )
         user_id = None if may_decide else api.user.get_current().getId()
-        catalog = api.portal.get_tool("portal_catalog")
         # Restricted search: the catalog itself keeps out what the caller may
         # not see, whatever the filter above says.
-        query = {
-            "portal_type": "Application",
-            "path": {"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
-            "sort_on": "created",
-        }
-        if user_id:
-            query["applicant"] = user_id
-        items = [summary(brain) for brain in catalog(**query)]
+        brains = applications(self.context, user_id=user_id, restricted=True)
+        items = [summary(brain) for brain in brains]
         waiting = [
             brain.getId
             for brain in applications(self.context, states=["waitlisted"])
