@@ -7,16 +7,14 @@ Plone's. Idempotent, and what someone changed since (the root's text, a logo
 of their own) is kept when the demo profile runs again.
 """
 
-from pathlib import Path
 from plone import api
 from plone.app.portlets.utils import assignment_mapping_from_key
 from plone.app.textfield.value import RichTextValue
-from plone.formwidget.namedfile.converter import b64encode_file
 from plone.portlets.constants import CONTEXT_CATEGORY
+from threeb.opgavegrupper.controlpanel import organisation
 
 
 LAYOUT = "opgavegrupper-forside"
-LOGO = Path(__file__).parents[1] / "profiles" / "demo" / "logo.svg"
 PORTLET_NAME = "kommende-moeder"
 PORTLET_MANAGER = "plone.rightcolumn"
 
@@ -54,11 +52,12 @@ def set_title(portal):
 
 
 def set_logo():
-    """The demo's logo instead of Plone's, unless the site has one of its own."""
+    """A logo drawn with the organisation's name instead of Plone's, unless
+    the site has one of its own; it follows the name (controlpanel/organisation)."""
     if api.portal.get_registry_record("plone.site_logo", default=None):
         return
-    value = b64encode_file(LOGO.name, LOGO.read_bytes())
-    api.portal.set_registry_record("plone.site_logo", value)
+    name = organisation_name() or api.portal.get().Title()
+    api.portal.set_registry_record("plone.site_logo", organisation.logo_value(name))
 
 
 def set_intro(portal):
