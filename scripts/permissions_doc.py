@@ -55,7 +55,9 @@ NOTES = {
         "No workflow: the folder acquires View from the site, so it is public "
         "unless the public-transparency switch is off. Its title and "
         "introduction are public texts that Editor may edit; deleting it "
-        "needs Delete objects where it is, as deleting a group does."
+        "needs Delete objects where it is, as deleting a group does. "
+        "`view figures` is the participation figures and the board desk "
+        "(the permission View participation figures)."
     ),
     "TaskGroup": (
         "`share` is the sharing page, where staff appoint the chair. Members "
@@ -67,7 +69,9 @@ NOTES = {
         "`edit set-up` is every field but the public texts (summary and "
         "challenge): Editor edits a public group's texts and nothing else, "
         "in the form (the other fields are not shown) and through REST (a "
-        "403 naming the field)."
+        "403 naming the field). `view full roster` is every member's name "
+        "and address (View full roster); others see the names of those who "
+        "consented."
     ),
     "Mandate": "Shown inside a working (`active`) group.",
     "Meeting": (

@@ -62,6 +62,7 @@ EDITORIAL = frozenset({CONTRIBUTOR, EDITOR, REVIEWER})
 STAFF_AND_EDITOR = frozenset({STAFF, EDITOR, SITE_ADMIN})
 STAFF_AND_CONTRIBUTOR = frozenset({STAFF, CONTRIBUTOR, SITE_ADMIN})
 STAFF_AND_REVIEWER = frozenset({STAFF, REVIEWER, SITE_ADMIN})
+BOARD_AND_STAFF = frozenset({BOARD, STAFF, SITE_ADMIN})
 
 NO_WORKFLOW = "(no workflow)"
 MATERIAL = ("Document", "File", "Image", "Link")
@@ -76,6 +77,8 @@ PERMISSION_ACTIONS = {
     "edit proposal": "threeb.opgavegrupper: Edit proposal",
     "record decision": "threeb.opgavegrupper: Record decision",
     "record implementation": "threeb.opgavegrupper: Record implementation",
+    "view full roster": "threeb.opgavegrupper: View full roster",
+    "view figures": "threeb.opgavegrupper: View participation figures",
 }
 # "add <type>" is adding that type inside the object; "delete" is deleting the
 # object: "Delete objects" on it and on its parent, as Plone's delete action
@@ -85,9 +88,10 @@ ADD_PREFIX = "add "
 DELETE = "delete"
 
 ACTIONS = {
-    "TaskGroupFolder": ("view", "edit", "delete", "add TaskGroup"),
+    "TaskGroupFolder": ("view", "view figures", "edit", "delete", "add TaskGroup"),
     "TaskGroup": (
         "view",
+        "view full roster",
         "edit",
         "edit set-up",
         "delete",
@@ -151,6 +155,7 @@ def _group_state(view, documents, recommendations, exits, editors, outcomes):
     """
     cell = {
         "view": view,
+        "view full roster": INTERNAL,
         "edit": editors,
         "edit set-up": STAFF_ONLY,
         # Only site administrators delete a group (they also may in its
@@ -177,6 +182,7 @@ def _closed_group():
     """
     cell = {
         "view": EVERYONE,
+        "view full roster": INTERNAL,
         "edit": STAFF_AND_EDITOR,
         "edit set-up": STAFF_ONLY,
         "delete": ADMIN_ONLY,
@@ -194,6 +200,7 @@ MATRIX = {
     "TaskGroupFolder": {
         NO_WORKFLOW: {
             "view": EVERYONE,
+            "view figures": BOARD_AND_STAFF,
             # Its title and introduction are public texts: Plone's Editor,
             # given the role here, edits them.
             "edit": frozenset({EDITOR, SITE_ADMIN}),
