@@ -77,20 +77,38 @@ run: site logins ## Install everything, create the demo site and serve it; mails
 
 # axe-core for the browser tests (tests/browser/e2e), pinned by package-lock.json.
 # npm ci rewrites node_modules/.package-lock.json; touch makes it newer than its inputs.
+# Without npm (not root, see system-deps) nothing is installed and the browser
+# tests are named as not run.
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund
-	touch $@
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund && touch $@; \
+	else echo "npm-install: no npm; the browser tests are named as not run."; fi
 
 .PHONY: npm-install
 npm-install: node_modules/.package-lock.json ## Install axe-core (npm ci) for the browser tests
 
-.PHONY: test
 .PHONY: system-deps
-system-deps: ## Debian packages of the browser tests (Chromium, npm); as root
-	bash scripts/install-system-deps.sh
+system-deps: ## Debian packages of the browser and cluster tests (Chromium, npm, PostgreSQL, HAProxy); as root
+	@if [ "$$(id -u)" -eq 0 ]; then bash scripts/install-system-deps.sh; \
+	else bash scripts/install-system-deps.sh || \
+		echo "system-deps: not root, nothing installed; the tests that need these are named as not run."; \
+	fi
 
-test: system-deps $(VENV)/.installed node_modules/.package-lock.json ## Run the whole test suite
-	$(BIN)/pytest
+# COVERAGE=1 measures the same run (CI: .ci/run), one run of the suite, and
+# fails under COVERAGE_FLOOR percent; the report is in var/coverage/html.
+COVERAGE ?=
+COVERAGE_FLOOR ?= 85
+PYTEST_ARGS ?=
+COVERAGE_ARGS := $(if $(filter 1 yes true,$(COVERAGE)),--cov --cov-report=term --cov-report=html --cov-fail-under=$(COVERAGE_FLOOR))
+
+.PHONY: test
+test: system-deps $(VENV)/.installed node_modules/.package-lock.json ## Run the whole test suite (COVERAGE=1: with coverage and its floor)
+	@mkdir -p var/coverage
+	$(BIN)/pytest $(COVERAGE_ARGS) $(PYTEST_ARGS)
+
+.PHONY: test-coverage
+test-coverage: ## The whole test suite with coverage; fails under COVERAGE_FLOOR
+	$(MAKE) test COVERAGE=1
 
 .PHONY: lint
 lint: $(VENV)/.installed ## ruff check, ruff format --check, zpretty --check
@@ -131,6 +149,23 @@ versions: ## Regenerate versions.cfg (buildout) from constraints.txt
 .PHONY: changelog
 changelog: $(VENV)/.installed ## Show the changelog that towncrier would write
 	$(BIN)/towncrier build --draft --version next
+
+# CI's check of news/: towncrier must be able to write the changelog; a
+# fragment it cannot read, or two it reads as the same, fail here. (Not
+# `towncrier check` against a branch: CI's fresh clone has only main.)
+.PHONY: news-check
+news-check: $(VENV)/.installed ## Check news/: towncrier writes a changelog of every fragment
+	$(BIN)/towncrier build --draft --version next > /dev/null
+	$(BIN)/pytest -q -p no:warnings tests/packaging/test_news.py
+
+# zest.releaser's fullrelease: asks the new version, towncrier writes
+# CHANGES.md from news/, commits, tags, bumps setup.py to the next .dev0.
+# Nothing is pushed or uploaded ([tool.zest-releaser] in pyproject.toml);
+# README "Development" says how to publish a tag.
+.PHONY: release
+release: $(VENV)/.installed ## Release: version, CHANGES.md from news/, tag (pushes and uploads nothing)
+	@git diff --quiet && git diff --cached --quiet || { echo "release: commit your changes first"; exit 2; }
+	$(BIN)/fullrelease
 
 SIZES ?= 100 1000 10000
 .PHONY: bench
@@ -183,7 +218,7 @@ cluster-restore: $(VENV)/.installed ## Restore DUMP=file into the new database D
 
 .PHONY: clean
 clean: ## Remove the virtualenv, build files and caches (keeps ./instance)
-	rm -rf $(VENV) .venv-constraints build dist *.egg-info src/*.egg-info .ruff_cache
+	rm -rf $(VENV) .venv-constraints build dist *.egg-info src/*.egg-info .ruff_cache var/coverage
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 	find src -name '*.mo' -delete
 
