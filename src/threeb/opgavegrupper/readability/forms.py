@@ -76,7 +76,8 @@ def hint_html(widget, request):
     above = result.lix is not None and result.lix > limit
     portal_url = api.portal.get().absolute_url()
     data = {
-        "data-readability-for": widget.id,
+        # By name: Plone's rich text textarea has no id.
+        "data-readability-for": widget.name,
         "data-readability-url": f"{portal_url}/++api++/@readability",
         "data-readability-html": "true" if html else "false",
         "data-readability-threshold": str(limit),
@@ -102,8 +103,9 @@ def hint_html(widget, request):
     return "".join(parts)
 
 
-def add_hint(widget, event):
-    """Subscriber of z3c.form's IAfterWidgetUpdateEvent (every widget)."""
+def add_hint(event):
+    """Subscriber of z3c.form's IAfterWidgetUpdateEvent (of every widget)."""
+    widget = event.widget
     field = getattr(widget, "field", None)
     name = getattr(field, "__name__", None)
     if not name or getattr(widget, "mode", None) != "input":

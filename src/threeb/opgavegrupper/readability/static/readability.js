@@ -56,7 +56,7 @@
 
   function watch(region) {
     var timer = null;
-    var field = document.getElementById(region.dataset.readabilityFor);
+    var field = document.getElementsByName(region.dataset.readabilityFor)[0];
     if (!field) {
       return;
     }
@@ -75,7 +75,7 @@
     if (window.tinymce && window.tinymce.on) {
       window.tinymce.on("AddEditor", function (event) {
         var editor = event.editor;
-        if (editor.id !== field.id) {
+        if (editor.getElement() !== field) {
           return;
         }
         editor.on("input change", function () {
