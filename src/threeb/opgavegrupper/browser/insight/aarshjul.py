@@ -17,6 +17,7 @@ from Products.Five.browser import BrowserView
 from threeb.opgavegrupper import dates
 from threeb.opgavegrupper.browser.insight import labels
 from threeb.opgavegrupper.browser.insight import wheel
+from threeb.opgavegrupper.browser.insight.printable import Printable
 from threeb.opgavegrupper.stats.figures import as_date
 from threeb.opgavegrupper.stats.figures import DECIDED_STATES
 from urllib.parse import urlencode
@@ -35,7 +36,7 @@ def _year_of_key(value):
     return value // 60 // 24 // 31 // 12
 
 
-class AarshjulView(BrowserView):
+class AarshjulView(Printable, BrowserView):
     def year(self):
         value = str(self.request.form.get("year", ""))
         if value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:

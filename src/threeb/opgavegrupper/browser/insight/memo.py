@@ -3,6 +3,7 @@
 from plone import api
 from Products.Five.browser import BrowserView
 from threeb.opgavegrupper.browser.insight import labels
+from threeb.opgavegrupper.browser.insight.printable import Printable
 from threeb.opgavegrupper.dates import date_text
 
 
@@ -10,7 +11,7 @@ def _html(field):
     return field.output if field is not None else ""
 
 
-class DecisionMemoView(BrowserView):
+class DecisionMemoView(Printable, BrowserView):
     def memo(self):
         obj = self.context
         group = obj.__parent__
