@@ -1,6 +1,6 @@
 """Many people at once: sign-ups and follows lose nothing and never fail.
 
-DESIGN.md ("Scale"): 100 people signing up in the same minute when a popular
+docs/design.md ("Scale"): 100 people signing up in the same minute when a popular
 group opens. Two kinds of test:
 
 - with separate ZODB connections, 40 applications made from the same

@@ -31,7 +31,7 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 900}
 PASSWORD = "opgave-demo"
-# The WCAG 2.1 A/AA rules, as in DESIGN.md ("Accessibility ... measured").
+# The WCAG 2.1 A/AA rules, as in docs/design.md ("Accessibility").
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_IMPACTS = ("serious", "critical")
 TIMEOUT_MS = 15_000

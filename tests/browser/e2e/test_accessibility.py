@@ -1,7 +1,7 @@
 """axe-core on the content area of each of our pages: no serious or critical violation.
 
 The theme's own failures (Barceloneta's contrast, the toolbar) are outside
-``#content``; see DESIGN.md, "Accessibility: what stock Plone gives us, measured".
+``#content``; see docs/design.md, "Accessibility".
 Adding a page is one line in ``PAGES``: (demo user or None for anonymous, path
 from the site root).
 """

@@ -4,7 +4,8 @@ plone.folder's default ordering appends every new child's id to one
 persistent list on the group, and the container-modified event that follows
 every add gives the group a new modification date. So every two sign-ups at
 the same moment both write the same objects and conflict in ZODB; when a
-popular group opens, some lose after Zope's retries (DESIGN.md, "Scale").
+popular group opens, some lose after Zope's retries (docs/design.md,
+"Scale").
 
 - Applications need no manual order (pages list them from the catalog, by
   date), so they stay out of the order list. Everything else in a group

@@ -58,7 +58,8 @@ class TaskGroupView(BrowserView):
         """The contact person's name; the address only for the group's insiders.
 
         People outside the group see whom to ask, not how to reach them
-        directly (DESIGN.md: contact details are personal data).
+        directly (docs/design.md, "Roles and access": contact details are
+        personal data).
         """
         user_id = self.context.contact
         if not user_id:
