@@ -7,9 +7,11 @@ from .conftest import axe
 from .conftest import describe
 from .conftest import goto
 from .conftest import screenshot
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from plone import api
 from threeb.opgavegrupper.participation.applications import application_id
 
+import contextlib
 import pytest
 import re
 import transaction
@@ -108,7 +110,15 @@ def test_sign_up_with_the_keyboard_only(site, page_as, group_without_jens):
     jens.keyboard.type(MOTIVATION)
     tab_to("form-buttons-apply")
     # WCAG 2.4.7: the focused button shows that it has the focus.
-    jens.wait_for_timeout(400)  # Bootstrap fades the focus ring in (0.15s)
+    # Bootstrap fades the focus ring in (0.15 s): wait until the style shows
+    # one (or the default timeout), not a fixed time a busy machine outlasts.
+    focus_ring = """() => {
+        const style = getComputedStyle(document.activeElement);
+        const invisible = /^(none|rgba\\(\\d+, \\d+, \\d+, 0\\))/;
+        return style.outlineStyle !== "none" || !invisible.test(style.boxShadow);
+    }"""
+    with contextlib.suppress(PlaywrightTimeoutError):
+        jens.wait_for_function(focus_ring)
     outline, shadow = jens.evaluate(
         """() => {
             const style = getComputedStyle(document.activeElement);
