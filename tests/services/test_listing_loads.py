@@ -10,6 +10,7 @@ from .listing_data import add_groups
 from .listing_data import anonymous
 from .listing_data import count_loads
 from plone import api
+from threeb.opgavegrupper.indexers.cards import phase_order
 from threeb.opgavegrupper.overview import listing
 
 import pytest
@@ -117,7 +118,7 @@ def brute_force(folder, filters, anonymous_user):
     found = [group for group in groups if passes(group)]
     order = sorted(
         found,
-        key=lambda g: (api.content.get_state(g) != "recruiting", g.deadline),
+        key=lambda g: (phase_order(api.content.get_state(g)), g.deadline),
     )
     return facets, len(found), [g.deadline for g in order]
 

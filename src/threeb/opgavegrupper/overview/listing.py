@@ -14,6 +14,9 @@ from DateTime import DateTime
 from plone import api
 from Products.CMFCore.indexing import processQueue
 from Products.CMFCore.utils import _getAuthenticatedUser
+from threeb.opgavegrupper.indexers.cards import OUTCOME_COLUMN
+from threeb.opgavegrupper.indexers.cards import PHASE_INDEX
+from threeb.opgavegrupper.indexers.cards import phase_order
 from ZTUtils.Lazy import LazyCat
 from ZTUtils.Lazy import LazyMap
 
@@ -156,10 +159,43 @@ class Overview:
         self.base = _record_ids(self.catalog, _base_query(context, filters))
         self.chosen = {facet: self._chosen(facet) for facet in FACETS}
         self.found = _intersect(self.base, *self.chosen.values())
-        self.recruiting = _intersect(
-            self.found, _value_set(self.indexes["review_state"], "recruiting")
-        )
-        self.others = difference(self.found, self.recruiting)
+
+    def _phases(self):
+        """The found records in the order of their groups' phases, lazily.
+
+        Open for sign-up and at work first, finished last, from the sets of
+        the phase index. A page stops asking once it is full, so the first
+        pages read the sets of the first phases only.
+        """
+        index = self.indexes.get(PHASE_INDEX)
+        if index is None:
+            # A site not yet upgraded: open for sign-up first, then the rest.
+            first = _intersect(
+                self.found, _value_set(self.indexes["review_state"], "recruiting")
+            )
+            yield first
+            yield difference(self.found, first)
+            return
+        placed = []
+        for value in index._index:
+            rids = _intersect(self.found, _value_set(index, value))
+            placed.append(rids)
+            yield rids
+        # A record without a phase (none should be) still comes, last.
+        yield difference(self.found, multiunion(placed))
+
+    def _state_set(self, state):
+        """The records of groups in a state.
+
+        From the phase index, which holds one value per state of a group
+        (cards.PHASE_ORDER): the page reads those sets already, so the
+        counts per state read nothing more. A site not yet upgraded asks the
+        state's own index.
+        """
+        index = self.indexes.get(PHASE_INDEX)
+        if index is None:
+            return _value_set(self.indexes["review_state"], state)
+        return _value_set(index, phase_order(state))
 
     def _chosen(self, facet):
         """The records a facet's filter lets through; None lets all through."""
@@ -174,7 +210,7 @@ class Overview:
         return len(self.found)
 
     def page(self, b_start=0, b_size=BATCH_SIZE):
-        """Brains of one page, open for sign-up first, then by deadline.
+        """Brains of one page: by phase (cards.PHASE_ORDER), then by deadline.
 
         A sequence of the page's brains that knows the number of all found
         (``actual_result_count``), as plone.batching expects of a catalog
@@ -182,7 +218,9 @@ class Overview:
         """
         parts = []
         start, wanted = b_start, b_size
-        for rids in (self.recruiting, self.others):
+        for rids in self._phases():
+            if wanted <= 0:
+                break
             length = len(rids)
             if wanted > 0 and start < length:
                 size = min(wanted, length - start)
@@ -237,7 +275,11 @@ class Overview:
             index = self.indexes[facet]
             counts = {}
             for value in values[facet]:
-                count = len(_intersect(_value_set(index, value), rids))
+                if facet == "review_state":
+                    found = self._state_set(value)
+                else:
+                    found = _value_set(index, value)
+                count = len(_intersect(found, rids))
                 if count:
                     counts[value] = count
             result[facet] = counts
@@ -245,7 +287,7 @@ class Overview:
 
 
 def search(context, filters, b_start=0, b_size=BATCH_SIZE):
-    """Brains of one page of groups, open for sign-up first, then by deadline."""
+    """Brains of one page of groups, working groups first, then by deadline."""
     return Overview(context, filters).page(b_start, b_size)
 
 
@@ -264,11 +306,45 @@ def seats(brain):
     }
 
 
+def seats_left(seats_by_constituency):
+    """Seats still free in all constituencies together."""
+    return sum(
+        max(0, seat["total"] - seat["filled"])
+        for seat in seats_by_constituency.values()
+    )
+
+
+def outcome(brain):
+    """The board's decisions on the group's recommendations, from metadata.
+
+    {"adopted", "rejected", "decided", "decision_date" (ISO day or None),
+    "verdict"}, where the verdict is "adopted", "rejected" or "partly" (some
+    of each); None if the board has decided on none of them.
+    """
+    found = getattr(brain, OUTCOME_COLUMN, None)
+    if not isinstance(found, dict) or not found.get("decided"):
+        return None
+    adopted, rejected = found.get("adopted", 0), found.get("rejected", 0)
+    verdict = "adopted" if adopted else "rejected"
+    if adopted and rejected:
+        verdict = "partly"
+    day = found.get("decision_date")
+    return {
+        "adopted": adopted,
+        "rejected": rejected,
+        "decided": adopted + rejected,
+        "decision_date": day.isoformat() if day else None,
+        "verdict": verdict,
+    }
+
+
 def summary(brain):
     """What a card of the overview shows, as plain data."""
 
     def iso(value):
         return value.ISO8601() if value else None
+
+    seats_now = seats(brain)
 
     return {
         "@id": brain.getURL(),
@@ -282,5 +358,7 @@ def summary(brain):
         "start": iso(brain.start),
         "deadline": iso(brain.deadline),
         "signup_deadline": iso(brain.signup_deadline),
-        "seats": seats(brain),
+        "seats": seats_now,
+        "seats_left": seats_left(seats_now),
+        "outcome": outcome(brain),
     }

@@ -8,6 +8,8 @@ from a catalog brain; no group object is woken.
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from threeb.opgavegrupper.browser.outcome import outcome_message
+from threeb.opgavegrupper.browser.outcome import seats_left_message
 from threeb.opgavegrupper.browser.pages.common import localized
 from threeb.opgavegrupper.browser.pages.common import state_title
 from threeb.opgavegrupper.overview import listing
@@ -65,6 +67,13 @@ class OverviewView(BrowserView):
         data["deadline_text"] = localized(data["deadline"])
         data["signup_deadline_text"] = (
             localized(data["signup_deadline"]) if data["open_for_signup"] else ""
+        )
+        # Seats left matter only while people can still sign up.
+        data["seats_left_text"] = (
+            seats_left_message(data["seats_left"]) if data["open_for_signup"] else None
+        )
+        data["outcome_text"] = outcome_message(
+            data["outcome"], concluded=state == "concluded"
         )
         # Constituencies without seats say nothing about a group.
         data["seat_rows"] = [
