@@ -1,6 +1,7 @@
 """Every endpoint of our own, called for real, checked against the OpenAPI
 document, and written down as docs/api.md."""
 
+from ...readability.api_examples import readability_calls
 from .conftest import check_doc
 
 
@@ -239,4 +240,5 @@ def test_endpoints_as_documented(recorder):
         == "start"
     )
 
+    readability_calls(call)
     check_doc(recorder)
