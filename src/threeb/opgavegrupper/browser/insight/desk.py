@@ -16,6 +16,8 @@ as many index pages as groups.
 from DateTime import DateTime
 from plone import api
 from plone.api.exc import InvalidParameterError
+from plone.app.textfield.value import RichTextValue
+from plone.autoform.interfaces import WRITE_PERMISSIONS_KEY
 from plone.base.utils import safe_text
 from plone.protect import CheckAuthenticator
 from Products.CMFCore.utils import _checkPermission
@@ -25,10 +27,18 @@ from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.browser import csrf
+from threeb.opgavegrupper.content.limits import RICHTEXT_MAX_LENGTH
+from threeb.opgavegrupper.content.limits import VOTES_MAX
+from threeb.opgavegrupper.content.recommendation import IRecommendation
 from threeb.opgavegrupper.stats.access import is_board_or_staff
 from zExceptions import Unauthorized
+from zope.component import queryUtility
 from zope.i18n import translate
+from zope.i18nmessageid import Message
+from zope.security.interfaces import IPermission
 from ZTUtils.Lazy import LazyMap
+
+import transaction
 
 
 # The desk's decisions per type, in the order the buttons show them.
@@ -37,14 +47,100 @@ ACTIONS = {
     "Recommendation": ("adopt", "reject", "send_back"),
 }
 WAITING = {"Mandate": "pending_approval", "Recommendation": "submitted"}
+WORKFLOWS = {"Mandate": "mandate_workflow", "Recommendation": "recommendation_workflow"}
 NEEDS_TEXT = ("adopt", "reject")
 BATCH_SIZE = 20
-BUTTONS = {
-    "approve": _("Approve the mandate"),
-    "send_back": _("Send back"),
-    "adopt": _("Adopt"),
-    "reject": _("Reject"),
+# The decision record beside the decision text, written with an adoption or
+# a rejection; each field only by those its write permission lets in.
+VOTE_FIELDS = ("votes_for", "votes_against", "votes_abstain")
+RECORD_FIELDS = (*VOTE_FIELDS, "minority_statement")
+FIELD_TITLES = {
+    "votes_for": _("Votes for"),
+    "votes_against": _("Votes against"),
+    "votes_abstain": _("Abstentions"),
+    "minority_statement": _("Minority statement"),
 }
+ASKS = {
+    "Mandate": _('${group}: approve the mandate "${title}"'),
+    "Recommendation": _('${group}: decide on the recommendation "${title}"'),
+}
+
+
+def transition_title(portal_type, transition, request):
+    """The transition's title as the state menu shows it, translated.
+
+    The workflow's own words (in Plone's domain, as the menu translates
+    them), so the desk's buttons and the menu never say different things.
+    """
+    wftool = api.portal.get_tool("portal_workflow")
+    workflow = wftool.getWorkflowById(WORKFLOWS[portal_type])
+    found = workflow.transitions.get(transition) if workflow is not None else None
+    title = (found.title if found is not None else "") or transition
+    return translate(title, domain="plone", context=request)
+
+
+def may_write(obj, field):
+    """Whether the user may write a recommendation's field (its write permission)."""
+    names = IRecommendation.queryTaggedValue(WRITE_PERMISSIONS_KEY) or {}
+    permission = queryUtility(IPermission, name=names.get(field, ""))
+    if permission is None:
+        return False
+    return bool(_checkPermission(permission.title, obj))
+
+
+class RecordError(ValueError):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def record_values(obj, form):
+    """The decision record's fields posted with a decision, checked.
+
+    Returns {field: value} for the fields that were filled in; raises
+    RecordError naming the field when a value is not a number of votes, or
+    when the user may not write that field.
+    """
+    values = {}
+    for field in RECORD_FIELDS:
+        raw = form.get(field, "")
+        if not isinstance(raw, (str, bytes)):
+            raise RecordError(
+                _("${field}: send one value.", mapping={"field": FIELD_TITLES[field]})
+            )
+        raw = safe_text(raw).strip()
+        if not raw:
+            continue
+        if field in VOTE_FIELDS:
+            if not raw.isdigit() or int(raw) > VOTES_MAX:
+                raise RecordError(
+                    _(
+                        "${field} must be a whole number from 0 to ${max}.",
+                        mapping={"field": FIELD_TITLES[field], "max": VOTES_MAX},
+                    )
+                )
+            value = int(raw)
+            if value == getattr(obj, field, None):
+                # The number shown in the form, sent back unchanged.
+                continue
+        else:
+            if len(raw) > RICHTEXT_MAX_LENGTH:
+                raise RecordError(
+                    _(
+                        "${field} is too long.",
+                        mapping={"field": FIELD_TITLES[field]},
+                    )
+                )
+            value = RichTextValue(raw, "text/plain", "text/x-html-safe")
+        if not may_write(obj, field):
+            raise RecordError(
+                _(
+                    "You may not record ${field} here.",
+                    mapping={"field": FIELD_TITLES[field]},
+                )
+            )
+        values[field] = value
+    return values
 
 
 class BoardDeskView(BrowserView):
@@ -90,20 +186,37 @@ class BoardDeskView(BrowserView):
                 "error",
             )
             return
+        record = {}
+        if transition in NEEDS_TEXT and obj.portal_type == "Recommendation":
+            try:
+                record = record_values(obj, form)
+            except RecordError as error:
+                self._message(error.message, "error")
+                return
+        # The record is written first, so that the decision's mails and the
+        # group's outcome see it; a refused decision takes it back.
+        savepoint = transaction.savepoint()
+        for field, value in record.items():
+            setattr(obj, field, value)
         try:
             api.content.transition(obj=obj, transition=transition, comment=comment)
         except (InvalidParameterError, WorkflowException) as error:
             # InvalidParameterError: the user may not take this decision here;
             # a refused transition explains itself (lifecycle.errors).
+            savepoint.rollback()
             message = getattr(error, "message", None)
             self._message(message or _("You may not take this decision."), "error")
             return
+        if record:
+            obj.reindexObject()
         self._message(
             _(
                 "Done: ${title}: ${decision}.",
                 mapping={
                     "title": obj.Title(),
-                    "decision": translate(BUTTONS[transition], context=self.request),
+                    "decision": transition_title(
+                        obj.portal_type, transition, self.request
+                    ),
                 },
             )
         )
@@ -180,33 +293,73 @@ class BoardDeskView(BrowserView):
         wftool = api.portal.get_tool("portal_workflow")
         groups = self._groups(brains)
         items = []
+        titles = {
+            action: transition_title(portal_type, action, self.request)
+            for action in ACTIONS[portal_type]
+        }
         for brain in brains:
             # Woken to ask the workflow which decisions this user may take;
             # a page holds at most BATCH_SIZE of them.
             obj = brain.getObject()
             possible = {t["id"] for t in wftool.getTransitionsFor(obj)}
             group = groups.get(brain.getPath().rsplit("/", 1)[0])
-            items.append(
+            group_title = group.Title if group is not None else ""
+            actions = [
                 {
-                    "uid": brain.UID,
-                    "title": brain.Title,
-                    "url": brain.getURL(),
-                    "group": group.Title if group is not None else "",
-                    "group_url": group.getURL() if group is not None else "",
-                    "summary": brain.Description,
-                    "memo_url": f"{brain.getURL()}/@@decision-memo",
-                    "actions": [
-                        {
-                            "id": action,
-                            "title": BUTTONS[action],
-                            "needs_text": action in NEEDS_TEXT,
-                        }
-                        for action in ACTIONS[portal_type]
-                        if action in possible
-                    ],
+                    "id": action,
+                    "title": titles[action],
+                    "needs_text": action in NEEDS_TEXT,
                 }
-            )
+                for action in ACTIONS[portal_type]
+                if action in possible
+            ]
+            item = {
+                "uid": brain.UID,
+                "title": brain.Title,
+                # Every mandate may be called "Kommissorium": the heading
+                # names the group and what the board is asked.
+                "heading": (
+                    Message(
+                        ASKS[portal_type],
+                        mapping={"group": group_title, "title": brain.Title},
+                    )
+                    if group_title
+                    else brain.Title
+                ),
+                "url": brain.getURL(),
+                "group": group_title,
+                "group_url": group.getURL() if group is not None else "",
+                "summary": brain.Description,
+                "memo_url": f"{brain.getURL()}/@@decision-memo",
+                "actions": actions,
+                "record": None,
+            }
+            if portal_type == "Recommendation" and actions:
+                item["record"] = self._record(obj)
+            items.append(item)
         return items
+
+    def _record(self, obj):
+        """The decision record's fields on the desk: votes, minority statement."""
+        minority = getattr(obj, "minority_statement", None)
+        output = getattr(minority, "output", None) if minority is not None else None
+        shown = output if output and output.strip() else ""
+        return {
+            "votes": [
+                {
+                    "name": field,
+                    "title": FIELD_TITLES[field],
+                    "value": getattr(obj, field, None),
+                }
+                for field in VOTE_FIELDS
+                if may_write(obj, field)
+            ],
+            "minority": shown,
+            # Written here only while there is none: a statement the group
+            # wrote is theirs to change, on the recommendation itself.
+            "minority_editable": not shown and may_write(obj, "minority_statement"),
+            "max_votes": VOTES_MAX,
+        }
 
     def _page_url(self, kind, start):
         return f"{self.context.absolute_url()}/@@board-desk?b_start_{kind}={start}"
