@@ -12,7 +12,9 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.browser import csrf
+from threeb.opgavegrupper.browser.outcome import decision_summary
 from threeb.opgavegrupper.dates import date_text
+from threeb.opgavegrupper.overview import listing
 from threeb.opgavegrupper.participation import following
 from threeb.opgavegrupper.participation import roster
 from threeb.opgavegrupper.registration import requests
@@ -68,7 +70,12 @@ class MyPage(BrowserView):
 
     def groups(self):
         found = roster.memberships(self.user_id)
+        decisions = listing.outcomes(
+            {group["UID"] for group in found if group["visible"]}
+        )
         for group in found:
+            # The board's decision on the group's work, beside its state.
+            group["decision"] = decision_summary(decisions.get(group.get("UID")))
             group["role_titles"] = [ROLE_TITLES[role] for role in group["roles"]]
             group["constituency_title"] = roster.TITLES.get(group["constituency"])
             # A group the person may no longer see has only its UID.
