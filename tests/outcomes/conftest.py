@@ -5,6 +5,7 @@ task-group folder, the reviewer ("redaktoer") Reviewer there: given on the
 folder's sharing page, as a site administrator would.
 """
 
+from datetime import date
 from pathlib import Path
 from plone import api
 
@@ -24,6 +25,7 @@ MEMBERS_AND_FOLLOWER = [
     "member1@example.org",
     "member2@example.org",
 ]
+# As a REST client sends it (``next_date`` as ISO text); STORED as Python has it.
 STORY = {
     "title": "Faste vasketider i alle opgange",
     "summary": "Fra august har hver opgang sine egne faste vasketider.",
@@ -32,6 +34,7 @@ STORY = {
     "next_steps": "Driften sætter nye låse op.",
     "next_date": "2026-08-01",
 }
+STORED = {**STORY, "next_date": date(2026, 8, 1)}
 
 
 def _mail_helpers():

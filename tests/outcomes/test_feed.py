@@ -5,6 +5,7 @@ RSS 2.0 (rss.xml) and Atom (atom.xml), parsed with lxml, with the elements a
 reader uses (channel/feed title, item/entry title, link, date, summary).
 """
 
+from .conftest import STORED
 from .conftest import STORY
 from AccessControl import SpecialUsers
 from lxml import etree
@@ -24,11 +25,10 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def outcomes(rest_group, do_transition):
     group, _outbox = rest_group
     with api.env.adopt_roles(["Manager"]):
-        published = api.content.create(group, "Outcome", id="tider", **STORY)
+        published = api.content.create(group, "Outcome", id="tider", **STORED)
         api.content.create(
             group, "Outcome", id="kladde", title="Endnu ikke", summary="Kladde"
         )
-    published.next_date = None
     do_transition(published, "publish", "redaktoer")
     transaction.commit()
     return group
