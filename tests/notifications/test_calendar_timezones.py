@@ -10,9 +10,9 @@ from datetime import datetime
 from datetime import time
 from datetime import timedelta
 from plone import api
-from threeb.opgavegrupper.browser.insight.feed import calendar_feed
 from threeb.opgavegrupper.notifications.vtimezone import timezones_for
 from threeb.opgavegrupper.notifications.vtimezone import vtimezone
+from threeb.opgavegrupper.overview.feed import calendar_feed
 
 import icalendar
 import pytest

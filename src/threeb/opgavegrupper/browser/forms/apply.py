@@ -4,14 +4,13 @@ from plone import api
 from plone.autoform.form import AutoExtensibleForm
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.browser import csrf
+from threeb.opgavegrupper.browser.forms.rules import show_refusal
 from threeb.opgavegrupper.content.application import IApplicationForm
 from threeb.opgavegrupper.participation import applications
 from threeb.opgavegrupper.participation.errors import ParticipationError
 from threeb.opgavegrupper.registration import requests
 from z3c.form import button
 from z3c.form import form
-from z3c.form.interfaces import WidgetActionExecutionError
-from zope.interface import Invalid
 
 
 class ApplyForm(AutoExtensibleForm, form.Form):
@@ -65,11 +64,7 @@ class ApplyForm(AutoExtensibleForm, form.Form):
         try:
             applications.apply(self.context, api.user.get_current(), data)
         except ParticipationError as error:
-            if error.field and error.field in self.widgets:
-                raise WidgetActionExecutionError(
-                    error.field, Invalid(error.message)
-                ) from error
-            api.portal.show_message(error.message, self.request, type="error")
+            show_refusal(self, error)
             return
         api.portal.show_message(
             _("Thank you. Your application has been sent."), self.request

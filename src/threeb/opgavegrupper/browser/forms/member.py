@@ -5,6 +5,7 @@ from plone.autoform.form import AutoExtensibleForm
 from plone.supermodel import model
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.browser import csrf
+from threeb.opgavegrupper.browser.forms.rules import show_refusal
 from threeb.opgavegrupper.content.application import IApplication
 from threeb.opgavegrupper.participation import applications
 from threeb.opgavegrupper.participation.errors import ParticipationError
@@ -82,11 +83,7 @@ class AddMemberForm(AutoExtensibleForm, form.Form):
         try:
             applications.add_member(self.context, data, user_id=user_id)
         except ParticipationError as error:
-            if error.field and error.field in self.widgets:
-                raise WidgetActionExecutionError(
-                    error.field, Invalid(error.message)
-                ) from error
-            api.portal.show_message(error.message, self.request, type="error")
+            show_refusal(self, error)
             return
         api.portal.show_message(_("The member has been added."), self.request)
         self.request.response.redirect(

@@ -1,8 +1,8 @@
 """calendar.ics: the feed of published meetings, to subscribe to."""
 
 from Products.Five.browser import BrowserView
-from threeb.opgavegrupper.browser.insight.feed import calendar_feed
-from threeb.opgavegrupper.browser.insight.feed import filename
+from threeb.opgavegrupper.overview.feed import calendar_feed
+from threeb.opgavegrupper.overview.feed import filename
 
 
 class CalendarView(BrowserView):

@@ -1,8 +1,8 @@
 """GET @calendar: the iCalendar feed of published meetings (text/calendar)."""
 
 from plone.restapi.services import Service
-from threeb.opgavegrupper.browser.insight.feed import calendar_feed
-from threeb.opgavegrupper.browser.insight.feed import filename
+from threeb.opgavegrupper.overview.feed import calendar_feed
+from threeb.opgavegrupper.overview.feed import filename
 
 
 class CalendarGet(Service):
