@@ -80,7 +80,7 @@ def test_get_an_internal_note(note, as_user, username, status):
 
 def test_a_member_cannot_publish_it(note, as_user):
     response = as_user("mads").post(f"{NOTE}/@workflow/publish")
-    assert response.status_code in (400, 401, 403)
+    assert response.status_code == 400
     assert as_user(None).get(NOTE).status_code == 401
 
 
@@ -101,12 +101,12 @@ def test_published_note_follows_its_group(note, as_user):
 def test_chair_deletes_a_note_but_not_the_group(note, as_user):
     chair = as_user("tove")
     assert chair.delete(NOTE).status_code == 204
-    assert chair.delete(GROUP).status_code in (401, 403)
-    assert as_user("mette").delete(GROUP).status_code in (401, 403)
+    assert chair.delete(GROUP).status_code == 401
+    assert as_user("mette").delete(GROUP).status_code == 401
     assert as_user("mette").get(GROUP).status_code == 200
 
 
 def test_a_member_cannot_delete_a_note(note, as_user):
-    assert as_user("lise").delete(NOTE).status_code in (401, 403)
-    assert as_user("mads").delete(NOTE).status_code in (401, 403)
+    assert as_user("lise").delete(NOTE).status_code == 401
+    assert as_user("mads").delete(NOTE).status_code == 401
     assert as_user("tove").get(NOTE).status_code == 200

@@ -62,7 +62,7 @@ def test_patch_through_api_by_who_may_not(functional_portal, site):
         auth=("resident1", PASSWORD),
         timeout=30,
     )
-    assert response.status_code in (401, 403), response.text
+    assert response.status_code == 401, response.text
     assert fresh(site["Meeting"]).title == "Første møde"
 
 
@@ -82,7 +82,7 @@ def test_delete_through_api_by_who_may_not(functional_portal, site):
         auth=("resident1", PASSWORD),
         timeout=30,
     )
-    assert response.status_code in (401, 403), response.text
+    assert response.status_code == 401, response.text
     assert "moede" in fresh(site["TaskGroup"]).objectIds()
 
 
