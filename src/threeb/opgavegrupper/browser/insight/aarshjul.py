@@ -9,6 +9,9 @@ theme and department if the reader wants, and only that page's groups, their
 meetings and decisions are read.
 """
 
+from BTrees.IIBTree import IISet
+from BTrees.IIBTree import intersection
+from BTrees.IIBTree import multiunion
 from DateTime import DateTime
 from datetime import date
 from plone import api
@@ -18,9 +21,13 @@ from threeb.opgavegrupper import dates
 from threeb.opgavegrupper.browser.insight import labels
 from threeb.opgavegrupper.browser.insight import wheel
 from threeb.opgavegrupper.browser.insight.printable import Printable
+from threeb.opgavegrupper.overview import listing
 from threeb.opgavegrupper.stats.figures import as_date
 from threeb.opgavegrupper.stats.figures import DECIDED_STATES
 from urllib.parse import urlencode
+from ZTUtils.Lazy import LazyMap
+
+import heapq
 
 
 BATCH_SIZE = 20
@@ -29,6 +36,15 @@ FIRST_YEAR, LAST_YEAR = 1901, 2199
 
 def _parent(brain):
     return brain.getPath().rsplit("/", 1)[0]
+
+
+def _parent_path_of(path):
+    return path.rsplit("/", 1)[0]
+
+
+def _runs_in(start, end, year):
+    """Whether a group's time from start to deadline touches the year."""
+    return start <= date(year, 12, 31) and end >= date(year, 1, 1)
 
 
 def _year_of_key(value):
@@ -95,40 +111,89 @@ class AarshjulView(Printable, BrowserView):
         indexes = api.portal.get_tool("portal_catalog")._catalog.indexes
         first = getattr(indexes.get("start"), "_index", None)
         last = getattr(indexes.get("end"), "_index", None)
+        signup = getattr(indexes.get("signup_deadline"), "_index", None)
         if first and last:
-            low = max(FIRST_YEAR, _year_of_key(first.minKey()))
+            low = _year_of_key(first.minKey())
+            if signup:
+                # A sign-up deadline in the December before the first start.
+                low = min(low, _year_of_key(signup.minKey()))
+            low = max(FIRST_YEAR, low)
             high = min(LAST_YEAR, _year_of_key(last.maxKey()))
             found.update(range(low, high + 1))
         return sorted(found)
 
-    def _query(self, year):
-        query = {
-            "portal_type": "TaskGroup",
-            "start": {"query": DateTime(f"{year}/12/31 23:59:59"), "range": "max"},
-            "end": {"query": DateTime(f"{year}/01/01"), "range": "min"},
-            "sort_on": "start",
-        }
+    def _rids(self, **query):
+        """Record ids of what a search finds for the user, without brains."""
+        catalog = api.portal.get_tool("portal_catalog")
+        # Under the folder: the catalog asks the folder alone whether the
+        # user sees inactive content, as _search does.
+        query.setdefault("path", "/".join(self.context.getPhysicalPath()))
+        return listing._record_ids(catalog, query)
+
+    def _group_query(self):
+        query = {"portal_type": "TaskGroup"}
         if self.theme():
             query["theme"] = self.theme()
         if self.department():
             query["departments"] = self.department()
         return query
 
+    def _year_rids(self, year):
+        """The groups with any dated event in the year, as record ids.
+
+        A group belongs to a year when it runs in it (from start to
+        deadline), when its sign-up deadline falls in it (a group starting
+        in January signs people up in December), or when it holds a
+        published meeting in it. Index sets only: no brain is made.
+        """
+        first = DateTime(f"{year}/01/01")
+        last = DateTime(f"{year}/12/31 23:59:59")
+        query = self._group_query()
+        running = self._rids(
+            start={"query": last, "range": "max"},
+            end={"query": first, "range": "min"},
+            **query,
+        )
+        signing_up = self._rids(
+            signup_deadline={"query": (first, last), "range": "min:max"}, **query
+        )
+        meetings = self._rids(
+            portal_type="Meeting",
+            review_state="published",
+            start={"query": (first, last), "range": "min:max"},
+        )
+        cat = api.portal.get_tool("portal_catalog")._catalog
+        parents = IISet()
+        for rid in meetings:
+            parent = cat.uids.get(_parent_path_of(cat.paths.get(rid, "")))
+            if parent is not None:
+                parents.insert(parent)
+        if parents:
+            # The meeting's group, if this user finds it with these filters.
+            parents = intersection(parents, self._rids(**query))
+        return multiunion([running, signing_up, parents])
+
     def _groups(self, year):
-        """The page's group brains and how many groups match in all."""
-        brains = self._search(**self._query(year))
-        total = len(brains)
+        """The page's group brains (by start) and how many groups match in all."""
+        rids = self._year_rids(year)
+        total = len(rids)
         start = self.start()
         if start >= total:
             start = max(0, (total - 1) // BATCH_SIZE * BATCH_SIZE)
         self._first = start
+        cat = api.portal.get_tool("portal_catalog")._catalog
+        starts = cat.getIndex("start").documentToKeyMap()
+
+        def key(rid):
+            value = starts.get(rid)
+            # Ties keep the order of record ids, the same on every page.
+            return (value is None, value or 0, rid)
+
+        chosen = heapq.nsmallest(start + BATCH_SIZE, rids, key=key)[start:]
+        brains = LazyMap(cat.__getitem__, chosen, len(chosen))
         # Both dates are required, but a group made before they were has
         # no arc to draw; it is left out rather than break the wheel.
-        page = [
-            b
-            for b in brains[start : start + BATCH_SIZE]
-            if as_date(b.start) and as_date(b.end)
-        ]
+        page = [b for b in brains if as_date(b.start) and as_date(b.end)]
         return page, total
 
     def _page_url(self, start):
@@ -187,10 +252,12 @@ class AarshjulView(Printable, BrowserView):
             signup = as_date(brain.signup_deadline)
             own = [("signup", signup, "")] if signup and signup.year == year else []
             own += sorted(markers.get(brain.getPath(), []), key=lambda m: m[1])
+            runs = _runs_in(start, end, year)
+            # A group that only signs people up (or meets) in the year has no
+            # arc here: its number goes beside its first date instead.
+            anchor = wheel.clip(start, year) if runs or not own else own[0][1]
             # The number sits just before the arc, clear of a marker on day one.
-            label_x, label_y = wheel.point(
-                radius, wheel.angle(wheel.clip(start, year), year) - 0.07
-            )
+            label_x, label_y = wheel.point(radius, wheel.angle(anchor, year) - 0.07)
             groups.append(
                 {
                     "number": number,
@@ -203,8 +270,15 @@ class AarshjulView(Printable, BrowserView):
                     "start": start,
                     "end": end,
                     "signup": signup,
-                    "path": wheel.arc_path(
-                        radius, wheel.clip(start, year), wheel.clip(end, year), year
+                    "path": (
+                        wheel.arc_path(
+                            radius,
+                            wheel.clip(start, year),
+                            wheel.clip(end, year),
+                            year,
+                        )
+                        if runs
+                        else None
                     ),
                     "colour": colour,
                     "dash": dash,
