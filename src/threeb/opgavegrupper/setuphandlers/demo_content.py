@@ -99,6 +99,28 @@ def groups(today):
                     "implementation": ("done", 100),
                 },
             ],
+            # Written by an editor for residents, published (content/outcome.py).
+            "outcomes": [
+                {
+                    "title": "Nu kan du se, hvornår boligerne bliver udlejet",
+                    "summary": (
+                        "Udlejningshjulet viser for hver kommune, hvornår "
+                        "boligerne bliver udlejet, og hvor mange der venter."
+                    ),
+                    "proposed": (
+                        "Gruppen foreslog et hjul pr. kommune i stedet for "
+                        "lange tekster om ventelister."
+                    ),
+                    "decided": (
+                        "Organisationsbestyrelsen sagde ja, og hjulene er lavet."
+                    ),
+                    "next_steps": (
+                        "Hjulene bliver opdateret hvert kvartal. Sig til, hvis "
+                        "noget er svært at forstå."
+                    ),
+                    "next_date": days(-60),
+                },
+            ],
         },
         {
             "id": "groenne-gaarde",
@@ -466,6 +488,11 @@ def _create_group(folder, spec):
         _transition(recommendation, *rec["state"])
 
     _transition(group, *spec["transitions"])
+    for fields in spec.get("outcomes", ()):
+        outcome = api.content.create(
+            group, "Outcome", id=_id_for(fields["title"]), **fields
+        )
+        _transition(outcome, "publish")
     for fullname, email, constituency in spec.get("members", ()):
         applications.add_member(
             group,
