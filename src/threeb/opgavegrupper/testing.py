@@ -5,6 +5,7 @@ from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
+from plone.testing import zope
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 
 import threeb.opgavegrupper
@@ -18,6 +19,8 @@ class OpgavegrupperLayer(PloneSandboxLayer):
 
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=threeb.opgavegrupper)
+        # initialize(): the index type of catalog.xml (indexers/hashed.py).
+        zope.installProduct(app, "threeb.opgavegrupper")
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "threeb.opgavegrupper:default")

@@ -71,9 +71,7 @@ def taskgroup_people(obj):
     security (``TaskGroup._cmf_security_indexes``), which every change of
     local roles does.
     """
-    from threeb.opgavegrupper.participation.following import index_key
+    from threeb.opgavegrupper.participation.following import index_keys_for
     from threeb.opgavegrupper.participation.membership import people_with_roles
 
-    return tuple(
-        sorted(index_key(user_id, create=True) for user_id in people_with_roles(obj))
-    )
+    return tuple(sorted(index_keys_for(people_with_roles(obj))))

@@ -60,6 +60,18 @@ def index_key(user_id, create=False):
     key = secret(create=create)
     if key is None:
         return None
+    return _hash(key, user_id)
+
+
+def index_keys_for(user_ids):
+    """``index_key`` of each user id, in order, the secret read once: a
+    group with a thousand members is reindexed on every change of its
+    local roles (indexers/taskgroup.py's taskgroup_people)."""
+    key = secret(create=True)
+    return tuple(_hash(key, user_id) for user_id in user_ids)
+
+
+def _hash(key, user_id):
     return hmac.new(
         key.encode("ascii"), user_id.encode("utf-8"), hashlib.sha256
     ).hexdigest()
@@ -67,7 +79,7 @@ def index_key(user_id, create=False):
 
 def index_keys(group):
     """The followers index's values for the group (see index_key)."""
-    return tuple(index_key(user_id, create=True) for user_id in followers(group))
+    return index_keys_for(followers(group))
 
 
 def is_following(group, user_id):

@@ -16,7 +16,12 @@ add-on's) each handled them differently or not at all:
   plone.restapi's JWT plugin reads every body while authenticating and hit
   Python's recursion limit (a 500 before any service ran);
 - an ``@type`` that is not text: plone.restapi's content creation called
-  ``.lower()`` on it (a 500).
+  ``.lower()`` on it (a 500);
+- a ``sort_on`` that names no index the catalog can sort on
+  (``sort_on=SearchableText``, or the people indexes, which refuse to
+  sort: indexers/hashed.py): ZCatalog's CatalogError was a 500, on
+  ``@search`` and on Plone's own ``@@search`` page alike (this one check
+  is made on every request, the others on API requests).
 
 Each is a 400 naming the field (the body's top-level key, the parameter),
 for API requests on a site with the add-on, before the service runs, so
@@ -53,6 +58,7 @@ TOO_DEEP = _(
     "The body is nested more deeply than any field allows (at most ${max} levels)."
 )
 TYPE_NOT_TEXT = _('"@type" must be the name of a content type, as text.')
+NOT_SORTABLE = _("The catalog cannot sort on ${name}.")
 
 
 class DuplicateKey(ValueError):
@@ -143,9 +149,14 @@ def _refuse(request, error):
 
 
 def check_request(event):
-    """IPubAfterTraversal: refuse an API request's bad parameters and body."""
+    """IPubAfterTraversal: refuse a request's ``sort_on`` that cannot sort,
+    and an API request's bad parameters and body."""
     request = event.request
-    if not (IAPIRequest.providedBy(request) and IBrowserLayer.providedBy(request)):
+    if not IBrowserLayer.providedBy(request):
+        return
+    if "sort_on" in request.form:
+        _check_sort_on(request, request.form["sort_on"])
+    if not IAPIRequest.providedBy(request):
         return
     for name, value in list(request.form.items()):
         try:
@@ -170,6 +181,23 @@ def check_request(event):
         check_body(text)
     except BadValue as error:
         _refuse(request, error)
+
+
+def _check_sort_on(request, value):
+    from plone import api
+
+    names = value if isinstance(value, (list, tuple)) else [value]
+    catalog = api.portal.get_tool("portal_catalog")
+    for name in names:
+        if name == "relevance" and not IAPIRequest.providedBy(request):
+            continue  # Plone's @@search: no sort_on, ranked by relevance
+        index = catalog._catalog.indexes.get(name) if isinstance(name, str) else None
+        if index is None or not hasattr(index, "documentToKeyMap"):
+            shown = name[:50] if isinstance(name, str) else "?"
+            _refuse(
+                request,
+                BadValue(_(NOT_SORTABLE, mapping={"name": shown}), "sort_on"),
+            )
 
 
 def _too_deep(request):
