@@ -2,9 +2,9 @@
 
     python scripts/bench.py [SIZES...]        100 1000 10000 if none given
 
-For each size a site with that many task groups is built once under
-var/bench/<size>/ (scripts/bench_build.py, a FileStorage kept for the next
-run) and timed in a fresh process (scripts/bench_run.py, on a DemoStorage
+For each size a site with that many task groups is built once (again when
+bench_build.py changes) under var/bench/<size>/ (scripts/bench_build.py, a
+FileStorage kept for the next run) and timed in a fresh process (scripts/bench_run.py, on a DemoStorage
 over it, so the timing's own writes are thrown away). The table is printed
 and written to var/bench/results.md with the date and the machine.
 """
@@ -12,6 +12,7 @@ and written to var/bench/results.md with the date and the machine.
 from pathlib import Path
 
 import datetime
+import hashlib
 import json
 import os
 import subprocess
@@ -61,11 +62,20 @@ def write_conf(home, name, storage):
     return path
 
 
+def builder_version():
+    """A digest of the builder: data built by another version is built again."""
+    source = (ROOT / "scripts" / "bench_build.py").read_bytes()
+    return hashlib.sha256(source).hexdigest()[:16]
+
+
 def build(size):
     home = BENCH / str(size)
     done = home / "built"
-    if done.exists():
+    if done.exists() and builder_version() in done.read_text():
         return home
+    if done.exists():
+        print(f"{home} was built by another bench_build.py: building again")
+        done.unlink()
     if home.exists():
         # A build that did not finish: start again from nothing.
         for name in ("Data.fs", "Data.fs.index", "Data.fs.lock", "Data.fs.tmp"):
@@ -81,7 +91,7 @@ def build(size):
     )
     # The pack's copy of the unpacked file (a gigabyte at 10,000 groups).
     (home / "Data.fs.old").unlink(missing_ok=True)
-    done.write_text(datetime.datetime.now().isoformat())
+    done.write_text(f"{datetime.datetime.now().isoformat()} {builder_version()}")
     return home
 
 
