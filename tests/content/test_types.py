@@ -27,6 +27,7 @@ TYPES = {
             "Meeting",
             "Recommendation",
             "Application",
+            "Outcome",
             "Document",
             "File",
             "Image",
@@ -65,6 +66,14 @@ TYPES = {
         "global_allow": False,
         "allowed": set(),
         "behaviors": {"plone.locking"},
+    },
+    "Outcome": {
+        "title": "Outcome",
+        "klass": "threeb.opgavegrupper.content.outcome.Outcome",
+        "add_permission": "threeb.opgavegrupper.AddOutcome",
+        "global_allow": False,
+        "allowed": set(),
+        "behaviors": {"plone.namefromtitle", "plone.versioning"},
     },
 }
 
