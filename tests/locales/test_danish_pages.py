@@ -65,13 +65,22 @@ PAGES = [
     ("fatima", "opgavegrupper/klar-tale/sms-for-varsling/edit"),
     ("ole", "@@board-desk"),
     ("ole", "@@participation-dashboard"),
+    # Plone's own pages a resident meets (issue #12).
+    ("jens", "@@personal-information"),
+    ("jens", "@@change-password"),
+    (None, "mail_password_form"),
 ]
+# A resident's own document in their group: its state and address pages.
+OWN_DOCUMENT = f"{ACTIVE}/jens-notat"
+OWN_PAGES = ["", "/edit", "/content_status_history", "/@@manage-aliases"]
 
 
 @pytest.fixture
 def danish_site(acceptance):
     setSite(acceptance["portal"])
     api.portal.set_registry_record("plone.default_language", "da")
+    # As the demo site is made (scripts/create_site.py): Danish only.
+    api.portal.set_registry_record("plone.available_languages", ["da"])
     transaction.commit()
     return acceptance
 
@@ -121,3 +130,76 @@ def test_validation_messages_are_danish(danish_site):
     browser.getControl(name="form.widgets.motivation").value = "x" * 1001
     browser.getControl(name="form.buttons.apply").click()
     assert english_on(browser.contents) == {}
+
+
+@pytest.fixture
+def own_document(danish_site):
+    with api.env.adopt_user(username="jens"):
+        api.content.create(
+            container=danish_site["portal"].unrestrictedTraverse(ACTIVE),
+            type="Document",
+            id="jens-notat",
+            title="Jens' notat",
+        )
+    transaction.commit()
+    return f"{danish_site['portal'].absolute_url()}/{OWN_DOCUMENT}"
+
+
+@pytest.mark.parametrize("page", OWN_PAGES)
+def test_a_resident_s_own_document_shows_no_english(danish_site, own_document, page):
+    browser = browser_for(danish_site, "jens")
+    browser.open(own_document + page)
+    assert browser.headers["status"].startswith("200"), browser.headers["status"]
+    assert english_on(browser.contents) == {}
+
+
+def status_messages(html):
+    """The text of each status message, as it is read (an SVG's title too)."""
+    from lxml import html as lxml_html
+
+    document = lxml_html.fromstring(html)
+    return [
+        " ".join(div.text_content().split())
+        for div in document.xpath('//div[contains(@class, "portalMessage")]')
+    ]
+
+
+def test_setting_a_password_is_danish(danish_site):
+    """The page of the mailed link (after registration or a reset) and the
+    message on the page after it: Danish, the kind of message said once."""
+    portal = danish_site["portal"]
+    reset = api.portal.get_tool("portal_password_reset").requestReset("jens")
+    transaction.commit()
+    browser = browser_for(danish_site, None)
+    browser.open(f"{portal.absolute_url()}/passwordreset/{reset['randomstring']}")
+    assert "Vælg din adgangskode" in browser.contents
+    assert english_on(browser.contents) == {}
+
+    browser.getControl(name="userid").value = "jens"
+    browser.getControl(name="password").value = "et-nyt-kodeord"
+    browser.getControl(name="password2").value = "et-nyt-kodeord"
+    browser.getForm(name="pwreset_action").submit()
+    assert english_on(browser.contents) == {}
+    assert status_messages(browser.contents) == [
+        "Info: Din adgangskode er gemt, og du er logget ind."
+    ]
+
+
+def test_the_password_rule_is_one_danish_sentence(danish_site):
+    portal_url = danish_site["portal"].absolute_url()
+    browser = browser_for(danish_site, "jens")
+    browser.open(f"{portal_url}/@@change-password")
+    assert (
+        "Indtast din nye adgangskode. Din adgangskode skal have mindst 8 tegn."
+        in catalogues.visible_texts(browser.contents)
+    )
+
+
+def test_saving_personal_information_says_info_once(danish_site):
+    portal_url = danish_site["portal"].absolute_url()
+    browser = browser_for(danish_site, "jens")
+    browser.open(f"{portal_url}/@@personal-information")
+    browser.getControl(name="form.widgets.location").value = "Tingbjerg"
+    browser.getControl(name="form.buttons.save").click()
+    assert english_on(browser.contents) == {}
+    assert status_messages(browser.contents) == ["Info: Ændringer gemt"]
