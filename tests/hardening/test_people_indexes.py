@@ -155,7 +155,9 @@ def test_a_big_group_reads_the_secret_once(portal, monkeypatch):
     calls = []
     real = following.secret
     monkeypatch.setattr(
-        following, "secret", lambda create=False: calls.append(1) or real(create)
+        following,
+        "secret",
+        lambda create=False, context=None: calls.append(1) or real(create, context),
     )
     from threeb.opgavegrupper.indexers.taskgroup import taskgroup_people
 
@@ -189,3 +191,34 @@ def test_the_upgrade_replaces_keyword_indexes_and_refills_them(portal):
     ]
     # Run again, nothing to do.
     assert upgrade_hashed_indexes(portal) == 0
+
+
+def test_a_group_with_people_is_indexed_with_no_site_active(portal):
+    # The queue runs at commit, where a script or a test layer's set-up may
+    # have no site hook: the secret comes from the group's own site (the
+    # demo layer lost all its content when it did not).
+    from ..participation.conftest import make_group
+    from ..participation.conftest import make_people
+    from Products.CMFCore.indexing import processQueue
+    from zope.component.hooks import getSite
+    from zope.component.hooks import setSite
+
+    make_people()
+    group = make_group(portal)
+    processQueue()
+    following.follow(group, "resident2")
+    with api.env.adopt_roles(["Manager"]):
+        group.manage_setLocalRoles("resident1", ["TaskGroupMember"])
+        group.reindexObjectSecurity()
+    site = getSite()
+    setSite(None)
+    try:
+        processQueue()
+    finally:
+        setSite(site)
+    catalog = api.portal.get_tool("portal_catalog")
+    path = "/".join(group.getPhysicalPath())
+    for index, user_id in ((PEOPLE_INDEX, "resident1"), ("followers", "resident2")):
+        key = following.index_key(user_id)
+        found = catalog.unrestrictedSearchResults(**{index: key})
+        assert [brain.getPath() for brain in found] == [path]

@@ -74,4 +74,4 @@ def taskgroup_people(obj):
     from threeb.opgavegrupper.participation.following import index_keys_for
     from threeb.opgavegrupper.participation.membership import people_with_roles
 
-    return tuple(sorted(index_keys_for(people_with_roles(obj))))
+    return tuple(sorted(index_keys_for(people_with_roles(obj), context=obj)))

@@ -13,6 +13,7 @@ knows the site's secret turns a user id into what the index holds.
 
 from BTrees.OOBTree import OOTreeSet
 from plone import api
+from Products.CMFCore.utils import getToolByName
 from zope.annotation.interfaces import IAnnotations
 
 import hashlib
@@ -40,10 +41,19 @@ def followers(group):
     return tuple(found) if found is not None else ()
 
 
-def secret(create=False):
+def secret(create=False, context=None):
     """The site's secret for the followers index; made on first need if
-    ``create``, else None on a site that has none yet."""
-    annotations = IAnnotations(api.portal.get())
+    ``create``, else None on a site that has none yet.
+
+    ``context``: an object of the site, for code that may run where no site
+    is active (the indexing queue at commit time, as in a test layer's set-up).
+    """
+    portal = (
+        api.portal.get()
+        if context is None
+        else getToolByName(context, "portal_url").getPortalObject()
+    )
+    annotations = IAnnotations(portal)
     found = annotations.get(SECRET_KEY)
     if found is None and create:
         found = annotations[SECRET_KEY] = secrets.token_hex(32)
@@ -63,11 +73,15 @@ def index_key(user_id, create=False):
     return _hash(key, user_id)
 
 
-def index_keys_for(user_ids):
+def index_keys_for(user_ids, context=None):
     """``index_key`` of each user id, in order, the secret read once: a
     group with a thousand members is reindexed on every change of its
-    local roles (indexers/taskgroup.py's taskgroup_people)."""
-    key = secret(create=True)
+    local roles (indexers/taskgroup.py's taskgroup_people). ``context``: as
+    for ``secret``."""
+    user_ids = tuple(user_ids)
+    if not user_ids:
+        return ()
+    key = secret(create=True, context=context)
     return tuple(_hash(key, user_id) for user_id in user_ids)
 
 
@@ -79,7 +93,7 @@ def _hash(key, user_id):
 
 def index_keys(group):
     """The followers index's values for the group (see index_key)."""
-    return index_keys_for(followers(group))
+    return index_keys_for(followers(group), context=group)
 
 
 def is_following(group, user_id):
