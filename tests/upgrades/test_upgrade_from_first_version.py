@@ -52,6 +52,12 @@ def test_upgrade_is_offered(old_site):
         "Verified registrations",
         "A way in: actions, portlet and tab",
         "Whole pages accessible",
+        "One source for each fact",
+        "Outcomes and Plone's editorial roles",
+        "People indexes answer exact questions only",
+        "Overview cards: seats left, outcome, order",
+        "Latest decisions by decision date",
+        "Readability (LIX)",
     ]
 
 
@@ -62,6 +68,8 @@ def test_upgrade_brings_site_up_to_date(old_site):
     assert setup.listUpgrades(PROFILE) == []
     catalog = api.portal.get_tool("portal_catalog")
     assert "followers" in catalog.indexes()
+    for name in ("followers", "taskgroup_people"):
+        assert catalog._catalog.getIndex(name).meta_type == "HashedKeywordIndex"
     # Existing content is in the new index without anyone touching it.
     assert [
         b.getId
