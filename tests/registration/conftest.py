@@ -1,5 +1,6 @@
 """People who register, the staff who decide, and the mails they get."""
 
+from .. import helpers
 from pathlib import Path
 from plone import api
 from threeb.opgavegrupper.notifications import mails
@@ -82,24 +83,13 @@ def anna(people):
 
 def make_group(portal):
     """A group open for sign-up, with a seat of every kind."""
-    from datetime import date
-
-    with api.env.adopt_roles(["Manager"]):
-        folder = api.content.create(portal, "TaskGroupFolder", id="grupper")
-        group = api.content.create(
-            folder,
-            "TaskGroup",
-            id="vaskeriet",
-            title="Vaskeriet",
-            summary="Nye regler i vaskeriet",
-            theme="Udlejning",
-            start=date(2026, 1, 1),
-            deadline=date(2026, 6, 1),
-            seats_resident=2,
-            seats_org_board=1,
-            seats_department_board=1,
-            seats_staff=1,
-            seats_external=1,
-        )
-        api.content.transition(group, transition="open_signup")
-    return group
+    return helpers.make_group(
+        helpers.make_folder(portal),
+        id="vaskeriet",
+        summary="Nye regler i vaskeriet",
+        seats_resident=2,
+        seats_org_board=1,
+        seats_department_board=1,
+        seats_staff=1,
+        seats_external=1,
+    )

@@ -1,5 +1,6 @@
 """People, a folder of task groups and helpers for the pages' tests."""
 
+from ... import helpers
 from datetime import date
 from datetime import datetime
 from plone import api
@@ -33,27 +34,14 @@ def browser_for(app, user_id=None):
 def make_group(folder, title, state="recruiting", **fields):
     """A task group put through its workflow to `state`, as Manager."""
     values = {
-        "summary": f"Om {title}",
-        "theme": "Udlejning",
-        "start": date(2026, 1, 1),
-        "deadline": date(2026, 6, 1),
         "seats_resident": 4,
         "seats_org_board": 1,
         "seats_department_board": 0,
         "seats_staff": 1,
         "seats_external": 0,
+        **fields,
     }
-    values.update(fields)
-    with api.env.adopt_roles(["Manager"]):
-        group = api.content.create(folder, "TaskGroup", title=title, **values)
-        path = {
-            "draft": [],
-            "recruiting": ["open_signup"],
-            "active": ["open_signup", "start_work"],
-        }[state]
-        for transition in path:
-            api.content.transition(group, transition=transition)
-    return group
+    return helpers.make_group(folder, title, state=state, **values)
 
 
 def rich(text):
@@ -62,14 +50,7 @@ def rich(text):
 
 @pytest.fixture
 def people(functional_portal):
-    for user_id, group_id in PEOPLE.items():
-        api.user.create(
-            email=f"{user_id}@example.org",
-            username=user_id,
-            password=PASSWORD,
-            properties={"fullname": user_id.capitalize() + " Hansen"},
-        )
-        api.group.add_user(groupname=group_id, username=user_id)
+    helpers.make_people({user_id: (None, group) for user_id, group in PEOPLE.items()})
     return PEOPLE
 
 

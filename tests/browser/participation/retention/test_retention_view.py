@@ -14,7 +14,7 @@ import transaction
 
 
 VIEW = "/@@anonymise-applications"
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "anonymise_applications.py"
+SCRIPT = Path(__file__).resolve().parents[4] / "scripts" / "anonymise_applications.py"
 
 
 @pytest.fixture

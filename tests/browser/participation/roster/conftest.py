@@ -6,7 +6,7 @@ added without an account, does not). Frida has only applied. The chair has
 no seat of her own.
 """
 
-from datetime import date
+from .... import helpers
 from plone import api
 
 import pytest
@@ -45,39 +45,24 @@ HIDDEN = ("Bjarne Bertelsen", "Carl Christensen", "Eva Ekstern", "Frida Fisker")
 
 
 def make_people():
-    for user_id, (fullname, group) in PEOPLE.items():
-        api.user.create(
-            email=f"{user_id}@example.org",
-            username=user_id,
-            password=PASSWORD,
-            properties={"fullname": fullname},
-        )
-        if group:
-            api.group.add_user(groupname=group, username=user_id)
+    helpers.make_people(PEOPLE, PASSWORD)
 
 
 def make_group(portal):
     from threeb.opgavegrupper.participation import applications
 
+    group = helpers.make_group(
+        helpers.make_folder(portal),
+        id="vaskeriet",
+        summary="Nye regler i vaskeriet",
+        roles={"chair1": ["TaskGroupChair"]},
+        seats_org_board=1,
+        seats_department_board=1,
+        seats_resident=3,
+        seats_staff=1,
+        seats_external=1,
+    )
     with api.env.adopt_roles(["Manager"]):
-        folder = api.content.create(portal, "TaskGroupFolder", id="grupper")
-        group = api.content.create(
-            folder,
-            "TaskGroup",
-            id="vaskeriet",
-            title="Vaskeriet",
-            summary="Nye regler i vaskeriet",
-            theme="Udlejning",
-            start=date(2026, 1, 1),
-            deadline=date(2026, 6, 1),
-            seats_org_board=1,
-            seats_department_board=1,
-            seats_resident=3,
-            seats_staff=1,
-            seats_external=1,
-        )
-        api.user.grant_roles(username="chair1", obj=group, roles=["TaskGroupChair"])
-        api.content.transition(group, transition="open_signup")
         for user_id, (constituency, consent) in MEMBERS.items():
             application = applications.apply(
                 group,

@@ -5,6 +5,7 @@ Eva added by staff without an account; the group is concluded on ENDED.
 Haver: still recruiting, Carl's application pending.
 """
 
+from .... import helpers
 from DateTime import DateTime
 from datetime import date
 from plone import api
@@ -24,19 +25,15 @@ PEOPLE = {
 
 
 def make_group(folder, group_id):
-    group = api.content.create(
+    return helpers.make_group(
         folder,
-        "TaskGroup",
+        group_id.capitalize(),
         id=group_id,
-        title=group_id.capitalize(),
         summary="Om gruppen",
-        theme="Udlejning",
         start=date(2025, 6, 1),
         deadline=date(2025, 12, 1),
         seats_external=1,
     )
-    api.content.transition(group, transition="open_signup")
-    return group
 
 
 def set_state(obj, state, time):
@@ -61,14 +58,7 @@ def set_state(obj, state, time):
 def make_scenario(portal, ended=ENDED):
     from threeb.opgavegrupper.participation import applications
 
-    for user_id, (fullname, plone_group) in PEOPLE.items():
-        api.user.create(
-            email=f"{user_id}@example.org",
-            username=user_id,
-            password=PASSWORD,
-            properties={"fullname": fullname},
-        )
-        api.group.add_user(groupname=plone_group, username=user_id)
+    helpers.make_people(PEOPLE, PASSWORD)
     with api.env.adopt_roles(["Manager"]):
         folder = api.content.create(portal, "TaskGroupFolder", id="grupper")
         ended_group = make_group(folder, "vaskeriet")

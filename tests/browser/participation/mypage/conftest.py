@@ -5,7 +5,7 @@ application), follows Haver and a group that went back to draft (Udkast).
 Bjarne: a pending application to Vaskeriet, follows Vaskeriet.
 """
 
-from datetime import date
+from .... import helpers
 from plone import api
 
 import pytest
@@ -23,30 +23,11 @@ BJARNES = ("Bjarne Bertelsen", "bjarne@example.org", "87 65 43 21", "Bjarnes gru
 
 
 def make_people():
-    for user_id, (fullname, group) in PEOPLE.items():
-        api.user.create(
-            email=f"{user_id}@example.org",
-            username=user_id,
-            password=PASSWORD,
-            properties={"fullname": fullname},
-        )
-        api.group.add_user(groupname=group, username=user_id)
+    helpers.make_people(PEOPLE, PASSWORD)
 
 
 def make_group(folder, group_id, title, state="recruiting"):
-    group = api.content.create(
-        folder,
-        "TaskGroup",
-        id=group_id,
-        title=title,
-        summary=f"Om {title}",
-        theme="Udlejning",
-        start=date(2026, 1, 1),
-        deadline=date(2026, 6, 1),
-    )
-    if state == "recruiting":
-        api.content.transition(group, transition="open_signup")
-    return group
+    return helpers.make_group(folder, title, state=state, id=group_id)
 
 
 def make_scenario(portal):
