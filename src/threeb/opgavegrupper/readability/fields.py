@@ -3,8 +3,8 @@
 ``READABLE_FIELDS`` is the one switch: a type's fields named here get the
 score on their add and edit forms (forms.py), in ``GET @readability``
 (services.py) and in the catalog's ``readability`` index and metadata that
-the dashboard lists (indexers.py). Switching a new type on is one line,
-``"OutcomeItem": ("summary",),`` (then reindex its objects, as the upgrade
+the dashboard lists (indexers.py). Switching a type on is one line, as
+for ``"Outcome"`` below (then reindex its objects, as the upgrade
 step does for the types here).
 """
 
@@ -20,6 +20,7 @@ DEFAULT_THRESHOLD = 40
 READABLE_FIELDS = {
     "TaskGroup": ("summary", "challenge"),
     "Recommendation": ("summary",),
+    "Outcome": ("summary", "proposed", "decided", "next_steps"),
 }
 
 
