@@ -12,6 +12,9 @@ from plone import api
 
 
 PASSWORD = "secret-pw-1"
+# A ceiling for one request to a test server, not a wait: a loaded machine
+# (the suite five times slower than on an idle one) takes its time.
+REQUEST_TIMEOUT = 300
 
 # The way from draft to each state a test starts in.
 TRANSITIONS = {

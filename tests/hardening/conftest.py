@@ -1,6 +1,7 @@
 """A group and its people on the real server, and sessions that log in the
 ways a browser and an API client do."""
 
+from ..helpers import REQUEST_TIMEOUT
 from ..participation.conftest import make_group
 from ..participation.conftest import make_people
 from plone import api
@@ -55,7 +56,7 @@ def login(portal_url, user_id):
         f"{portal_url}/@login",
         json={"login": user_id, "password": PASSWORD},
         headers={"Accept": "application/json"},
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
     assert response.status_code == 200, response.text
     assert "__ac" in session.cookies

@@ -5,6 +5,7 @@ alone as a cross-site form sends it (refused, nothing changed), with the
 cookie from a page of the site (works), and with a Bearer token (works).
 """
 
+from ..helpers import REQUEST_TIMEOUT
 from .conftest import EVIL
 from .conftest import fresh
 from collections.abc import Callable
@@ -175,7 +176,7 @@ def test_cookie_from_another_site_is_refused(road, group, cookie, portal_url):
         url(portal_url, group, road),
         data=body(road),
         headers={"Content-Type": "text/plain", "Origin": EVIL, "Accept": accept},
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
     assert response.status_code == 403, response.text
     error = response.json()["error"]
@@ -196,7 +197,7 @@ def test_cookie_with_json_from_this_site_works(
             "Origin": own_origin,
             "Accept": "application/json",
         },
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
     assert response.status_code in (200, 201, 204), response.text
     assert road.done(fresh(group))
@@ -208,7 +209,7 @@ def test_bearer_token_works(road, group, bearer, portal_url):
         url(portal_url, group, road),
         data=body(road),
         headers={"Content-Type": "application/json", **bearer(road.user)},
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
     assert response.status_code in (200, 201, 204), response.text
     assert road.done(fresh(group))

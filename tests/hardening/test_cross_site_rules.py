@@ -1,5 +1,6 @@
 """What counts as proof that a cookie-borne REST write comes from this site."""
 
+from ..helpers import REQUEST_TIMEOUT
 from .conftest import EVIL
 from .conftest import fresh
 from .conftest import PASSWORD
@@ -116,7 +117,7 @@ def test_basic_auth_is_not_cookie_borne(group, follow_url):
         data="{}",
         auth=("resident1", PASSWORD),
         headers={"Content-Type": "text/plain", "Origin": EVIL},
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
     assert response.status_code == 200, response.text
     assert follows(group)
@@ -127,7 +128,7 @@ def test_anonymous_is_asked_to_log_in_as_before(group, follow_url):
         follow_url,
         data="{}",
         headers={"Content-Type": "text/plain", "Origin": EVIL},
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
     assert response.status_code == 401
 

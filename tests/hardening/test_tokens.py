@@ -1,5 +1,6 @@
 """A JWT stops working when its holder logs out or renews it."""
 
+from ..helpers import REQUEST_TIMEOUT
 from .conftest import EVIL
 from .conftest import login
 from threeb.opgavegrupper.hardening.setup import configure_jwt
@@ -11,7 +12,7 @@ def get_mine(portal_url, token):
     return requests.get(
         f"{portal_url}/++api++/@my-taskgroups",
         headers={"Accept": "application/json", "Authorization": f"Bearer {token}"},
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
 
 
@@ -19,7 +20,7 @@ def post(portal_url, name, token):
     return requests.post(
         f"{portal_url}/++api++/{name}",
         headers={"Accept": "application/json", "Authorization": f"Bearer {token}"},
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
 
 
@@ -82,7 +83,7 @@ def test_renew_without_login_is_401(site, portal_url):
     response = requests.post(
         f"{portal_url}/++api++/@login-renew",
         headers={"Accept": "application/json"},
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
     assert response.status_code == 401
 

@@ -1,5 +1,6 @@
 """Every REST error carries {"error": {"type", "message"}}."""
 
+from ..helpers import REQUEST_TIMEOUT
 from plone import api
 
 import ast
@@ -49,7 +50,7 @@ def test_browser_pages_keep_plones_login_redirect(functional_portal):
     response = requests.get(
         functional_portal.absolute_url() + "/@@mine-opgavegrupper",
         allow_redirects=False,
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
     assert response.status_code == 302
     assert "login" in response.headers["Location"]

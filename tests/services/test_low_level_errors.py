@@ -6,6 +6,7 @@ are refused by the WSGI middleware of the instance's pipeline, tested
 around the real Zope application and through the pipeline's configuration.
 """
 
+from ..helpers import REQUEST_TIMEOUT
 from .roads import as_user_fixture  # noqa: F401
 from .roads import fresh
 from .roads import PASSWORD
@@ -35,7 +36,7 @@ def test_patch_through_api_without_accept(functional_portal, site, portal_type):
         api_url(functional_portal, site[portal_type]),
         json={"title": "Nyt navn"},
         auth=("staff1", PASSWORD),
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
     assert response.status_code == 204, response.text
     assert fresh(site[portal_type]).title == "Nyt navn"
@@ -49,7 +50,7 @@ def test_patch_through_api_without_accept_still_checks_the_body(
         data=b"[1]",
         headers={"Content-Type": "application/json"},
         auth=("staff1", PASSWORD),
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
     assert response.status_code == 400, response.text
     assert response.json()["error"]["field"] == "body"
@@ -60,7 +61,7 @@ def test_patch_through_api_by_who_may_not(functional_portal, site):
         api_url(functional_portal, site["Meeting"]),
         json={"title": "Nyt navn"},
         auth=("resident1", PASSWORD),
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
     assert response.status_code == 401, response.text
     assert fresh(site["Meeting"]).title == "Første møde"
@@ -70,7 +71,7 @@ def test_delete_through_api_without_accept(functional_portal, site):
     response = requests.delete(
         api_url(functional_portal, site["Meeting"]),
         auth=("staff1", PASSWORD),
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
     assert response.status_code == 204, response.text
     assert "moede" not in fresh(site["TaskGroup"]).objectIds()
@@ -80,7 +81,7 @@ def test_delete_through_api_by_who_may_not(functional_portal, site):
     response = requests.delete(
         api_url(functional_portal, site["Meeting"]),
         auth=("resident1", PASSWORD),
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
     assert response.status_code == 401, response.text
     assert "moede" in fresh(site["TaskGroup"]).objectIds()

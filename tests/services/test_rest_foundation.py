@@ -1,5 +1,6 @@
 """REST basics over a real WSGI server: JWT login and the settings panel."""
 
+from ..helpers import REQUEST_TIMEOUT
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -14,14 +15,14 @@ def test_jwt_login_and_bearer_token(functional_portal):
         f"{url}/@login",
         json={"login": SITE_OWNER_NAME, "password": SITE_OWNER_PASSWORD},
         headers={"Accept": "application/json"},
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
     assert response.status_code == 200, response.text
     token = response.json()["token"]
     response = requests.get(
         f"{url}/@controlpanels/opgavegrupper-settings",
         headers={"Accept": "application/json", "Authorization": f"Bearer {token}"},
-        timeout=30,
+        timeout=REQUEST_TIMEOUT,
     )
     assert response.status_code == 200, response.text
     assert response.json()["data"]["organisation_name"] == "Boligforeningen 3B"
