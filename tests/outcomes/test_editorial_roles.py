@@ -70,6 +70,10 @@ def test_editor_patches_the_public_texts(site, as_user):
         ("deadline", "2027-01-01"),
         ("contact", None),
         ("theme", "Drift"),
+        # The behaviours' fields, which carry no write permission of their own.
+        ("exclude_from_nav", True),
+        ("image_caption", "Kapret"),
+        ("id", "omdoebt"),
     ],
 )
 def test_editor_may_not_change_the_set_up(site, as_user, field, value):
@@ -89,8 +93,38 @@ def test_the_edit_form_shows_the_editor_the_public_texts_only(site, as_user):
     assert 'name="form.widgets.challenge"' in response.text
     for field in ("title", "seats_resident", "start", "deadline", "contact"):
         assert f'name="form.widgets.{field}' not in response.text, field
-    # Nor may they rename the group.
-    assert 'name="form.widgets.IShortName.id"' not in response.text
+    # Nor may they rename the group, or change its image or navigation.
+    for name in (
+        "IShortName.id",
+        "IExcludeFromNavigation.exclude_from_nav",
+        "ILeadImageBehavior.image",
+        "ILeadImageBehavior.image_caption",
+    ):
+        # Shown (data-fieldname), not offered (an input's name).
+        assert f' name="form.widgets.{name}' not in response.text, name
+
+
+def test_the_editor_may_not_rename_the_group(site, as_user):
+    session = as_user(WRITER)
+    form = session.get(GROUP + "/object_rename")
+    assert 'name="form.widgets.new_title"' not in form.text
+    response = session.post(
+        GROUP + "/object_rename",
+        data={
+            "form.widgets.new_id": "vaskeriet",
+            "form.widgets.new_title": "Omdøbt af redaktør",
+            "form.buttons.Rename": "Omdøb",
+        },
+        allow_redirects=False,
+    )
+    assert response.status_code == 401
+    assert fresh_group().title == "Vaskeriet"
+
+
+def test_staff_rename_the_group(site, as_user):
+    form = as_user("staff1").get(GROUP + "/object_rename")
+    assert form.status_code == 200
+    assert 'name="form.widgets.new_title"' in form.text
 
 
 def test_the_edit_form_shows_staff_the_whole_group(site, as_user):

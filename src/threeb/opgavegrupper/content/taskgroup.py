@@ -151,7 +151,9 @@ class ITaskGroup(model.Schema):
     )
 
     # Plone's Editor writes the public texts (summary, challenge) alone:
-    # everything else about a group is staff's set-up.
+    # everything else about a group is staff's set-up. The behaviours' fields
+    # (id, lead image, exclude from navigation) are shared with other types
+    # and carry no such permission: setup_fields_refused() holds them to it.
     directives.write_permission(
         **dict.fromkeys(
             ("title", "theme", "departments", "start", "deadline")
@@ -250,3 +252,25 @@ class TaskGroup(Container):
     def seats(self):
         """Seats per constituency, as {constituency: number}."""
         return {key: getattr(self, name, 0) or 0 for key, name in SEAT_FIELDS}
+
+
+# The fields of a group Plone's Editor may write; every other field, the
+# behaviours' included, needs SETUP_PERMISSION (the schema's own fields say
+# so with write_permission above).
+PUBLIC_TEXTS = ("summary", "challenge")
+SETUP_PERMISSION = "threeb.opgavegrupper: Edit group set-up"
+
+
+def setup_fields_refused(group, names):
+    """The field names of ``names`` the current user may not write on
+    ``group``: all but the public texts, unless they may edit its set-up.
+
+    :param names: field names as the schemata name them (``"image"``,
+        ``"exclude_from_nav"``, ``"id"``).
+    :returns: list of names, in the order given.
+    """
+    from AccessControl import getSecurityManager
+
+    if getSecurityManager().checkPermission(SETUP_PERMISSION, group):
+        return []
+    return [name for name in names if name not in PUBLIC_TEXTS]

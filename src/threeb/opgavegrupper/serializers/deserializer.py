@@ -315,7 +315,28 @@ class AddOnDeserializer(DeserializeFromJson):
 
 @adapter(ITaskGroup, IBrowserLayer)
 class TaskGroupDeserializer(AddOnDeserializer):
-    pass
+    def refuse_unwritable(self, data):
+        super().refuse_unwritable(data)
+        # The behaviours' fields have no write permission of their own: on a
+        # group they are set-up, which Plone's Editor may not change.
+        from threeb.opgavegrupper.content.taskgroup import setup_fields_refused
+
+        changed = []
+        for schema in iterSchemata(self.context):
+            for name, field in getFields(schema).items():
+                if name not in data or name in changed:
+                    continue
+                dm = queryMultiAdapter((self.context, field), IDataManager)
+                if not self._unchanged(field, dm, data[name]):
+                    changed.append(name)
+        if "id" in data and data["id"] != self.context.getId():
+            changed.append("id")
+        refused = setup_fields_refused(self.context, changed)
+        if refused:
+            message = translate(
+                _("You may not change this field."), context=self.request
+            )
+            raise Forbidden([{"field": name, "message": message} for name in refused])
 
 
 @adapter(IApplication, IBrowserLayer)

@@ -24,6 +24,8 @@ from plone.z3cform import layout
 from Products.statusmessages.interfaces import IStatusMessage
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.browser import csrf
+from threeb.opgavegrupper.content.taskgroup import ITaskGroup
+from threeb.opgavegrupper.content.taskgroup import setup_fields_refused
 from threeb.opgavegrupper.participation.membership import MEMBER_ROLE
 
 
@@ -50,7 +52,22 @@ class TokenChecked:
 
 
 class EditForm(TokenChecked, DefaultEditForm):
-    pass
+    def updateFields(self):
+        super().updateFields()
+        if ITaskGroup.providedBy(self.context):
+            _setup_fields_shown_only(self)
+
+
+def _setup_fields_shown_only(form):
+    """On a group, the fields its set-up holds (the behaviours' included,
+    which carry no write permission) are shown, not offered, to someone who
+    may edit only its public texts (Plone's Editor)."""
+    from z3c.form.interfaces import DISPLAY_MODE
+
+    for fields in [form.fields] + [group.fields for group in form.groups]:
+        names = {field.field.__name__: key for key, field in fields.items()}
+        for name in setup_fields_refused(form.context, list(names)):
+            fields[names[name]].mode = DISPLAY_MODE
 
 
 EditView = layout.wrap_form(EditForm)
