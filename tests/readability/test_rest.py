@@ -2,8 +2,11 @@
 
 from .conftest import EASY
 from .conftest import OFFICIAL
+from .conftest import PASSWORD
+from plone import api
 
 import pytest
+import transaction
 
 
 GROUP = "/grupper/vaskeri"
@@ -141,3 +144,29 @@ def test_the_longest_text_allowed_is_scored(session_as):
     response = session_as("staff1").post("/@readability", json={"text": "ord " * 5000})
     assert response.status_code == 200
     assert response.json()["words"] == 5000
+
+
+@pytest.fixture
+def local_editor(texts):
+    """Plone's Editor and Contributor given on the folder's sharing page only."""
+    api.user.create(email="komm@example.org", username="komm", password=PASSWORD)
+    api.user.grant_roles(username="komm", obj=texts, roles=["Editor", "Contributor"])
+    transaction.commit()
+    return "komm"
+
+
+def test_a_local_editor_scores_where_they_write(session_as, local_editor):
+    session = session_as(local_editor)
+    for path in (GROUP, "/grupper"):
+        response = session.post(f"{path}/@readability", json={"text": OFFICIAL})
+        assert response.status_code == 200, path
+        assert response.json()["lix"] == 87.0
+    # Not on the site, where they write nothing.
+    assert session.post("/@readability", json={"text": OFFICIAL}).status_code == 403
+
+
+def test_the_forms_live_score_asks_where_the_form_is(session_as, local_editor):
+    session = session_as(local_editor, api=False)
+    page = session.get(f"{GROUP}/edit").text
+    url = api.portal.get().absolute_url() + f"{GROUP}/++api++/@readability"
+    assert f'data-readability-url="{url}"' in page

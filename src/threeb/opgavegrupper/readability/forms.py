@@ -74,11 +74,15 @@ def hint_html(widget, request):
         )
     warning = _tr(_(WARNING, mapping={"limit": limit}), request)
     above = result.lix is not None and result.lix > limit
+    # Scored where the form is (the object, or the folder it is added to):
+    # a local Editor or Contributor may score there (post.py).
+    form = _form_of(widget)
     portal_url = api.portal.get().absolute_url()
+    context = getattr(form, "context", None) or api.portal.get()
     data = {
         # By name: Plone's rich text textarea has no id.
         "data-readability-for": widget.name,
-        "data-readability-url": f"{portal_url}/++api++/@readability",
+        "data-readability-url": f"{context.absolute_url()}/++api++/@readability",
         "data-readability-html": "true" if html else "false",
         "data-readability-threshold": str(limit),
         "data-text-score": _tr(SCORE, request),

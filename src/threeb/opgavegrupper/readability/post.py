@@ -1,4 +1,7 @@
-"""POST @readability on the site: the LIX of a draft, for those who write.
+"""POST @readability: the LIX of a draft, for those who write.
+
+On the site, or on the object or folder a form edits or adds to (the form's
+live score asks there, so that a local Editor or Contributor may).
 
 The body is ``{"text": "...", "html": false}``; ``html`` true reads the text
 as a rich text field's HTML. Nothing is stored. Only editors may ask (the
@@ -26,9 +29,21 @@ EDITOR_ROLES = frozenset(
 )
 
 
-def is_editor(user):
-    """Whether ``user`` writes texts: an editing role, or a group's chair or member."""
+# Where someone may write or add, they may score what they write there:
+# Plone's Editor and Contributor given on the sharing page (local roles).
+WRITE_PERMISSIONS = ("Modify portal content", "Add portal content")
+
+
+def is_editor(user, context=None):
+    """Whether ``user`` writes texts: an editing role on the site, the right
+    to edit or add in ``context`` (local roles count), or a group's chair or
+    member."""
     if EDITOR_ROLES & set(api.user.get_roles(user=user)):
+        return True
+    if context is not None and any(
+        api.user.has_permission(permission, user=user, obj=context)
+        for permission in WRITE_PERMISSIONS
+    ):
         return True
     from threeb.opgavegrupper.participation.following import index_key
     from threeb.opgavegrupper.participation.membership import PEOPLE_INDEX
@@ -49,7 +64,7 @@ class ReadabilityPost(Service):
             return error_response(
                 self.request, 401, "Unauthorized", _("Log in to score a text.")
             )
-        if not is_editor(api.user.get_current()):
+        if not is_editor(api.user.get_current(), self.context):
             return error_response(
                 self.request,
                 403,
