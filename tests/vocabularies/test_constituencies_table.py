@@ -17,7 +17,7 @@ def test_the_table_has_the_five_constituencies_in_display_order():
 
 
 def test_the_task_group_has_a_seat_field_for_each_constituency_in_order():
-    assert SEAT_FIELDS == tuple((key, seat_field(key)) for key in KEYS)
+    assert tuple((key, seat_field(key)) for key in KEYS) == SEAT_FIELDS
     for _key, name in SEAT_FIELDS:
         assert name in ITaskGroup
     seats_fieldset = next(
