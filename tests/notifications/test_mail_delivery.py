@@ -173,3 +173,25 @@ def test_a_server_that_never_answers_is_tried_once_per_action(
     (warning,) = response.json()["warnings"]
     assert "Møde trukket tilbage i Vaskeriet: Møde" in warning["message"]
     assert "2 further mails of this transaction were not tried" in caplog.text
+
+
+def test_a_long_subject_keeps_the_spaces_between_danish_words():
+    from email import message_from_bytes
+    from email import policy
+    from email.message import EmailMessage
+    from threeb.opgavegrupper.notifications.mails import HEADERS_UNFOLDED
+
+    subject = (
+        "Det kom der ud af Udlejningshjul: synlig udlejning: Hjulet kommer "
+        "også på opslagstavlerne i år, så både ældre og unge læser det"
+    )
+    message = EmailMessage(policy=policy.SMTP)
+    message["Subject"] = subject
+    message.set_content("Hej")
+    # Folded as Python folds it, a reader loses the space in "også på".
+    folded = message_from_bytes(message.as_bytes(), policy=policy.default)
+    assert folded["Subject"] != subject
+    read = message_from_bytes(
+        message.as_bytes(policy=HEADERS_UNFOLDED), policy=policy.default
+    )
+    assert read["Subject"] == subject

@@ -69,9 +69,11 @@ def test_an_editor_writes_a_reviewer_publishes_everyone_reads(site, page_as, kep
 
     reviewer = page_as("redaktoer")
     goto(reviewer, outcome_url)
-    reviewer.click("#plone-contentmenu-workflow > a")
-    with reviewer.expect_navigation():
-        reviewer.click("#workflow-transition-publish")
+    # The state menu's publish link, followed as a click on it would be (on
+    # a narrow toolbar the menu's own item lies over its toggle).
+    publish = reviewer.locator("#workflow-transition-publish")
+    assert publish.count() == 1
+    goto(reviewer, publish.get_attribute("href"))
 
     mails = [read(raw) for raw in kept.messages]
     assert mails, "nobody was told"

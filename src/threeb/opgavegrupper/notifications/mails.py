@@ -215,6 +215,14 @@ def _html(value):
     return escape(value).replace("\n", "<br>\n")
 
 
+# Python's email package folds a long header between two encoded words
+# ("kommer =?utf-8?q?ogs=C3=A5?= =?utf-8?q?p=C3=A5?="), and a reader joins
+# adjacent encoded words without their space (RFC 2047, 6.2): "også på"
+# became "ogsåpå" in every mail program. Headers are written on one line,
+# up to the 998 characters RFC 5322 allows; the parts are already encoded.
+HEADERS_UNFOLDED = policy.SMTP.clone(max_line_length=998)
+
+
 def _message(mail, subject, text, html, language, sender_address, to_address):
     """The message as it goes out, already serialised: a text the SMTP
     encoder cannot encode fails here, where the person can be told."""
@@ -259,7 +267,7 @@ def _message(mail, subject, text, html, language, sender_address, to_address):
         )
     # After the parts: setting the content clears a message's Content-* headers.
     message["Content-Language"] = language
-    return message, message.as_bytes()
+    return message, message.as_bytes(policy=HEADERS_UNFOLDED)
 
 
 # Who is told the names of the people a mail did not reach: those who may
