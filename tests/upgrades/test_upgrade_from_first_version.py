@@ -58,6 +58,7 @@ def test_upgrade_is_offered(old_site):
         "Overview cards: seats left, outcome, order",
         "Latest decisions by decision date",
         "Readability (LIX)",
+        "Applications' description for search pages",
     ]
 
 

@@ -20,4 +20,11 @@ def _not_indexed(obj):
 
 
 searchable_text = indexer(IApplication)(_not_indexed)
-description = indexer(IApplication)(_not_indexed)
+
+
+@indexer(IApplication)
+def description(obj):
+    """Empty: no word for the index, and a text for the ``Description``
+    metadata, which Plone's search results crop (its missing value was a 500
+    on ``@@search`` for staff and the board, who may see applications)."""
+    return ""
