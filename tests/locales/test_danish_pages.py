@@ -69,6 +69,10 @@ PAGES = [
     ("jens", "@@personal-information"),
     ("jens", "@@change-password"),
     (None, "mail_password_form"),
+    # The way to signing up: the login page, its help, the dashboard.
+    (None, "login"),
+    (None, "@@login-help"),
+    ("jens", "dashboard"),
 ]
 # A resident's own document in their group: its state and address pages.
 OWN_DOCUMENT = f"{ACTIVE}/jens-notat"
