@@ -73,6 +73,7 @@ PAGES = [
     (None, "login"),
     (None, "@@login-help"),
     ("jens", "dashboard"),
+    (None, "@@register"),
 ]
 # A resident's own document in their group: its state and address pages.
 OWN_DOCUMENT = f"{ACTIVE}/jens-notat"

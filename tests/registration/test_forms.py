@@ -183,3 +183,17 @@ def test_the_register_button_has_one_id(request_factory, site):
     )
     form_ids = [name for name in ids if name.startswith("form")]
     assert not [name for name in set(form_ids) if form_ids.count(name) > 1]
+
+
+def test_the_department_is_chosen_not_preselected(request_factory, site):
+    page = request_factory(api=False).get("/@@register").text
+    select = re.search(
+        r'<select[^>]+name="form\.widgets\.department:list"[^>]*>(.*?)</select>',
+        page,
+        re.S,
+    )
+    assert select, page[:2000]
+    first = re.search(r"<option([^>]*)>", select.group(1)).group(1)
+    # The first option is the prompt, and it is what the form shows chosen.
+    assert 'value="--NOVALUE--"' in first
+    assert "selected" in first

@@ -32,6 +32,9 @@ class RegistrationForm(register.RegistrationForm):
             return
         for name in REQUIRED:
             self.widgets[name].required = True
+        # A required list shows its first department chosen: someone who
+        # does not look registers in Bellahøj. A prompt makes them choose.
+        self.widgets["department"].prompt = True
 
     def validate_registration(self, action, data):
         super().validate_registration(action, data)
