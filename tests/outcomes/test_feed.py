@@ -78,6 +78,10 @@ def test_atom_lists_published_outcomes_only(outcomes, request_factory):
     assert entry.findtext(f"{ATOM}summary") == STORY["summary"]
     assert entry.find(f"{ATOM}link").get("href").endswith("/grupper/vaskeriet/tider")
     assert entry.findtext(f"{ATOM}updated")
+    # Nobody's login id or name: who wrote it is the association's business.
+    assert root.find(f".//{ATOM}author") is None
+    assert b"redaktoer" not in response.content
+    assert b"admin" not in response.content
 
 
 def test_a_retracted_outcome_leaves_the_feed(outcomes, request_factory, do_transition):

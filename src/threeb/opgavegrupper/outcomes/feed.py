@@ -79,6 +79,9 @@ def ensure_feed(portal=None):
     settings = IFeedSettings(collection)
     settings.enabled = True
     settings.feed_types = FEED_TYPES
+    # Plone names each item's author (login id when there is no full name):
+    # who wrote an outcome is nobody's business outside the association.
+    settings.show_author_info = False
     with api.env.adopt_roles(["Manager"]):
         if _has_workflow(collection) and api.content.get_state(collection) != (
             "published"
