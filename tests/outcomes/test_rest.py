@@ -44,6 +44,9 @@ def test_editor_writes_reviewer_publishes(rest_group, as_user, request_factory):
     # Writing is not publishing.
     response = as_user(WRITER).post(path + "/@workflow/publish")
     assert response.status_code == 400
+    # Said in full: the transition's name, not "${action_id}".
+    assert "publish" in response.json()["error"]["message"]
+    assert "${" not in response.json()["error"]["message"]
     assert sent(outbox) == []
 
     response = as_user(REVIEWER).post(path + "/@workflow/publish")
