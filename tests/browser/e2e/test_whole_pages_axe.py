@@ -52,6 +52,10 @@ PAGES = [
     ("fatima", "opgavegrupper/klar-tale/sms-for-varsling/edit"),
     ("ole", "@@board-desk"),
     ("ole", "@@participation-dashboard"),
+    # Plone's own pages a resident meets once they have an account.
+    ("jens", "@@personal-information"),
+    ("jens", "dashboard"),
+    (None, "@@login-help"),
 ]
 
 

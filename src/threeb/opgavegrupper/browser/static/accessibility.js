@@ -8,6 +8,7 @@
    - TinyMCE's editing frame (title) and its resize handle (a focusable
      separator needs its value);
    - the role checkboxes of the sharing page, named by role and person;
+   - a file input whose label Plone's image widget leaves out (portrait);
    - the toolbar's pin button, a link without an address (role="button"),
      and its links on a phone, where only their icons show.
    Every name comes from text already on the page, in the page's language. */
@@ -47,6 +48,16 @@
         handle.setAttribute("aria-valuenow", "50");
         handle.setAttribute("aria-valuemin", "0");
         handle.setAttribute("aria-valuemax", "100");
+      }
+    });
+  }
+
+  function nameFileInputs(root) {
+    // Plone's image widget (the portrait on the personal information page)
+    // hides its file input's label behind radio buttons.
+    root.querySelectorAll("input[type='file']").forEach(function (input) {
+      if (!input.getAttribute("aria-label") && !(input.labels && input.labels.length)) {
+        input.setAttribute("aria-label", fieldLabel(input));
       }
     });
   }
@@ -100,6 +111,7 @@
     nameFormatMenus(document);
     nameEditors(document);
     nameSharingCheckboxes(document);
+    nameFileInputs(document);
     mendToolbar(document);
     document.documentElement.setAttribute("data-opgavegrupper-a11y", "ready");
   }
