@@ -88,3 +88,13 @@ def test_uninstall_leaves_a_root_that_works(demo_portal):
         "anonymise-applications",
         "erase-person",
     } & set(user_actions)
+
+
+def test_the_demo_has_a_meeting_ahead_for_everyone(demo_portal):
+    # The entrance's next meetings and the Kommende møder portlet show
+    # something on a fresh demo site, as anonymous visitors see it.
+    from threeb.opgavegrupper.overview.entrance import upcoming_meetings
+
+    with api.env.adopt_roles(["Anonymous"]):
+        titles = [brain.Title for brain in upcoming_meetings(5)]
+    assert titles == ["Gennemlæsning af de nye breve"]

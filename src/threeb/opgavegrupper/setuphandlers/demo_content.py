@@ -235,6 +235,9 @@ def groups(today):
             "meetings": [
                 (days(-90), "Hvilke breve skal vi begynde med?", True),
                 (days(-40), "Test af brev om varmeregnskab", True),
+                # Published and ahead: the front page's next meetings, the
+                # Kommende møder portlet and the calendar show it.
+                (days(21), "Gennemlæsning af de nye breve", True),
             ],
             "recommendations": [
                 {
