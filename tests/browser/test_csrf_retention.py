@@ -1,8 +1,8 @@
 """@@anonymise-applications: run without the CSRF token, nothing is anonymised
 and the page says so."""
 
-from ..retention.conftest import make_scenario
-from ..retention.conftest import PASSWORD
+from .participation.retention.conftest import make_scenario
+from .participation.retention.conftest import PASSWORD
 from DateTime import DateTime
 from plone import api
 
