@@ -36,7 +36,6 @@ PLONE_KEYS = ("username", "email", "password", "sendPasswordReset")
 # The form's own helpers, not data.
 FORM_ONLY = ("password_ctl", "mail_me")
 MANAGE_MEMBERS = "threeb.opgavegrupper: Manage members"
-ERROR_TYPES = {404: "NotFound", 409: "Conflict"}
 
 
 def registration_keys():
@@ -275,14 +274,6 @@ class RequestsPost(Service):
                 }
             requests.reject(user_id, data.get("message"))
         except RegistrationError as error:
-            if error.status in ERROR_TYPES:
-                return error_response(
-                    self.request,
-                    error.status,
-                    ERROR_TYPES[error.status],
-                    error.message,
-                    field=error.field,
-                )
             return from_participation_error(self.request, error)
         return {"user_id": user_id, "decision": "rejected"}
 

@@ -16,8 +16,20 @@ def error_response(request, status, error_type, message, field=None):
     return {"error": body}
 
 
+# The error type each status a rule refuses with is named by.
+ERROR_TYPES = {
+    400: "BadRequest",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "NotFound",
+    409: "Conflict",
+}
+
+
 def from_participation_error(request, error):
-    names = {400: "BadRequest", 403: "Forbidden", 409: "Conflict"}
+    """The JSON error answer of a rule's refusal (a ParticipationError or
+    one like it: ``status``, ``message``, ``field``)."""
+    names = ERROR_TYPES
     return error_response(
         request,
         error.status,

@@ -62,15 +62,6 @@ class ErasePersonPost(Service):
         try:
             summary = erasure_request.erase(data.get(erasure_request.FIELD))
         except ParticipationError as error:
-            names = {404: "NotFound"}
-            if error.status in names:
-                return error_response(
-                    self.request,
-                    error.status,
-                    names[error.status],
-                    error.message,
-                    field=error.field,
-                )
             return from_participation_error(self.request, error)
         return {
             "@id": f"{self.context.absolute_url()}/@erase-person",
