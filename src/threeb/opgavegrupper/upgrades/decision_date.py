@@ -2,6 +2,7 @@
 
 from plone import api
 from threeb.opgavegrupper import logger
+from threeb.opgavegrupper.upgrades.reindex import reindex_type
 
 
 INDEX = "decision_date"
@@ -18,10 +19,6 @@ def upgrade_decision_date(context):
         # As profiles/default/catalog.xml declares it (naive times as local
         # is the DateIndex's default).
         catalog.addIndex(INDEX, "DateIndex")
-    count = 0
-    for brain in catalog.unrestrictedSearchResults(portal_type="Recommendation"):
-        recommendation = brain._unrestrictedGetObject()
-        recommendation.reindexObject(idxs=[INDEX], update_metadata=0)
-        count += 1
+    count = reindex_type("Recommendation", [INDEX])
     logger.info("Indexed the decision dates of %d recommendations", count)
     return count

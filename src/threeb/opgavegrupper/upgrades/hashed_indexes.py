@@ -4,6 +4,7 @@ from plone import api
 from threeb.opgavegrupper import logger
 from threeb.opgavegrupper.indexers.hashed import META_TYPE
 from threeb.opgavegrupper.participation.membership import PEOPLE_INDEX
+from threeb.opgavegrupper.upgrades.reindex import reindex_type
 
 
 INDEXES = ("followers", PEOPLE_INDEX)
@@ -28,9 +29,6 @@ def upgrade_hashed_indexes(context):
         replaced.append(name)
     if not replaced:
         return 0
-    count = 0
-    for brain in catalog.unrestrictedSearchResults(portal_type="TaskGroup"):
-        brain._unrestrictedGetObject().reindexObject(idxs=replaced, update_metadata=0)
-        count += 1
+    count = reindex_type("TaskGroup", replaced)
     logger.info("%s: refilled from %d groups", ", ".join(replaced), count)
     return count

@@ -10,6 +10,7 @@ from plone import api
 from threeb.opgavegrupper import logger
 from threeb.opgavegrupper.indexers.cards import OUTCOME_COLUMN
 from threeb.opgavegrupper.indexers.cards import PHASE_INDEX
+from threeb.opgavegrupper.upgrades.reindex import reindex_type
 
 
 def upgrade_overview_cards(context):
@@ -24,10 +25,7 @@ def upgrade_overview_cards(context):
         catalog.addIndex(PHASE_INDEX, "FieldIndex")
     if OUTCOME_COLUMN not in catalog.schema():
         catalog.addColumn(OUTCOME_COLUMN)
-    count = 0
-    for brain in catalog.unrestrictedSearchResults(portal_type="TaskGroup"):
-        group = brain._unrestrictedGetObject()
-        group.reindexObject(idxs=[PHASE_INDEX])
-        count += 1
+    # The whole metadata row: it fills the new column.
+    count = reindex_type("TaskGroup", [PHASE_INDEX], update_metadata=True)
     logger.info("Phase and outcome of %d groups in the catalog", count)
     return count

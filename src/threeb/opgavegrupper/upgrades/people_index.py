@@ -3,6 +3,7 @@
 from plone import api
 from threeb.opgavegrupper import logger
 from threeb.opgavegrupper.participation.membership import PEOPLE_INDEX
+from threeb.opgavegrupper.upgrades.reindex import reindex_type
 
 
 def upgrade_people_index(context):
@@ -13,10 +14,6 @@ def upgrade_people_index(context):
     catalog = api.portal.get_tool("portal_catalog")
     if PEOPLE_INDEX not in catalog.indexes():
         catalog.addIndex(PEOPLE_INDEX, "KeywordIndex")
-    count = 0
-    for brain in catalog.unrestrictedSearchResults(portal_type="TaskGroup"):
-        group = brain._unrestrictedGetObject()
-        group.reindexObject(idxs=[PEOPLE_INDEX], update_metadata=0)
-        count += 1
+    count = reindex_type("TaskGroup", [PEOPLE_INDEX])
     logger.info("Indexed the chairs and members of %d groups", count)
     return count
