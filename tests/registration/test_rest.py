@@ -230,3 +230,12 @@ def test_a_refused_verification_mail_keeps_nothing(anon_request, kept):
     fresh()
     assert api.user.get(userid="anna") is None
     assert not requests.is_pending("anna")
+
+
+def test_a_password_is_chosen_from_the_mail_not_sent(anon_request, kept):
+    response = anon_request.post("/@users", json={**BODY, "password": "a-pass-1"})
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["field"] == "password"
+    assert "Adgangskode" not in error["message"]
+    assert "link" in error["message"]

@@ -127,6 +127,21 @@ class UsersPost(add.UsersPost):
                 "BadRequest",
                 _("Send a JSON object with the registration's fields."),
             )
+        if "password" in data and not api.portal.get_registry_record(
+            "plone.enable_user_pwd_choice", default=False
+        ):
+            # Plone's own answer named the field's title ("Property
+            # 'Adgangskode' is not allowed") after listing it as a field.
+            return error_response(
+                self.request,
+                400,
+                "BadRequest",
+                _(
+                    "Leave out the password: you choose it from the link in "
+                    "the e-mail we send when you register."
+                ),
+                field="password",
+            )
         unknown = sorted(name for name in data if name not in registration_keys())
         if unknown:
             return error_response(
