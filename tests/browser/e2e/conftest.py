@@ -85,16 +85,7 @@ def demo_portal(site, e2e_layer):
     return e2e_layer["portal"]
 
 
-@pytest.fixture(scope="session")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
+# ``chromium``: one browser for the whole run (tests/browser/conftest.py).
 
 
 @pytest.fixture

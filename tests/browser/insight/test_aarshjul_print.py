@@ -1,13 +1,11 @@
 """The årshjul prints on one A4 page, logged in (toolbar hidden) or not.
 
-Headless Chromium (as tests/browser/e2e) prints the page in print media to
+Headless Chromium (the run's one: tests/browser/conftest.py) prints the page in print media to
 PDF, and the PDF's pages are counted. Logged in, Plone's toolbar and the
 room the body keeps for it (``body.plone-toolbar-left``) would otherwise
 narrow the sheet and push the table onto a second page.
 """
 
-from ..e2e.conftest import CHROMIUM
-from ..e2e.conftest import CHROMIUM_ARGS
 from datetime import date
 from datetime import timedelta
 from plone import api
@@ -44,18 +42,6 @@ def full_year(folder, dataset):
             dataset.set_state(group, "recruiting")
     transaction.commit()
     return folder
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
 
 
 def open_wheel(chromium, url, user_id):
