@@ -111,9 +111,10 @@ def _missing_postgresql_or_haproxy():
         return f"{' and '.join(missing)} missing: run `sudo scripts/install-system-deps.sh`"
 
 
-# folder under tests/: what tells whether its programs are there
+# folder or file under tests/: what tells whether its programs are there
 NEEDS_PROGRAMS = {
     "browser/e2e": _missing_chromium_or_axe,
+    "browser/insight/test_aarshjul_print.py": _missing_chromium_or_axe,
     "cluster": _missing_postgresql_or_haproxy,
 }
 
@@ -128,7 +129,11 @@ def pytest_collection_modifyitems(config, items):
         if not reason:
             continue
         prefix = here / folder
-        chosen = [item for item in items if prefix in Path(item.path).parents]
+        chosen = [
+            item
+            for item in items
+            if prefix == Path(item.path) or prefix in Path(item.path).parents
+        ]
         if chosen:
             not_run[folder] = (reason, chosen)
     if not not_run:
