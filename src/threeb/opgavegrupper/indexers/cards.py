@@ -17,8 +17,8 @@ the subscribers at the end reindex the group whenever one of them changes.
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
-from plone import api
 from plone.indexer import indexer
+from Products.CMFCore.utils import getToolByName
 from threeb.opgavegrupper.content.recommendation import IRecommendation
 from threeb.opgavegrupper.content.taskgroup import ITaskGroup
 
@@ -44,9 +44,16 @@ def phase_order(state):
     return PHASE_ORDER.get(state, LAST_PHASE)
 
 
+def _state(obj):
+    # From the object's own site, not the active one: the indexing queue
+    # may run at commit with no site (a script, a test layer's set-up).
+    workflow = getToolByName(obj, "portal_workflow")
+    return workflow.getInfoFor(obj, "review_state", None)
+
+
 @indexer(ITaskGroup)
 def taskgroup_phase_order(obj):
-    return phase_order(api.content.get_state(obj=obj, default=None))
+    return phase_order(_state(obj))
 
 
 def _recommendations(group):
@@ -72,7 +79,7 @@ def outcome(group):
     adopted = rejected = 0
     last = None
     for recommendation in _recommendations(group):
-        state = api.content.get_state(obj=recommendation, default=None)
+        state = _state(recommendation)
         if state in ADOPTED_STATES:
             adopted += 1
         elif state in REJECTED_STATES:
