@@ -96,11 +96,10 @@ system-deps: ## Debian packages of the browser and cluster tests (Chromium, npm,
 
 # COVERAGE=1 measures the same run (CI: .ci/run), one run of the suite, and
 # fails under COVERAGE_FLOOR percent; the report is in var/coverage/html.
-# The floor: 71 % was measured on 400 tests (participation, registration and
-# the pages); the whole suite covers at least that. Raise it to a few points
-# under the total the first whole measured run prints.
+# The floor: the whole suite covered 96.75 % (2026-11-30, CI in a clean
+# clone); a few points under it, so new code comes with its tests.
 COVERAGE ?=
-COVERAGE_FLOOR ?= 68
+COVERAGE_FLOOR ?= 94
 PYTEST_ARGS ?=
 COVERAGE_ARGS := $(if $(filter 1 yes true,$(COVERAGE)),--cov --cov-report=term --cov-report=html --cov-fail-under=$(COVERAGE_FLOOR))
 
