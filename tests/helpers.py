@@ -8,6 +8,7 @@ keeps its own cast (``PEOPLE``) and its group's fields, and makes them here::
 """
 
 from datetime import date
+from pathlib import Path
 from plone import api
 
 
@@ -75,3 +76,24 @@ def make_group(folder, title="Vaskeriet", state="recruiting", roles=None, **fiel
         for transition in TRANSITIONS[state]:
             api.content.transition(group, transition=transition)
     return group
+
+
+def notification_helpers():
+    """tests/notifications/conftest.py as a module: its SMTP sink
+    (``sink_mailhost``), mail reader (``read``) and ``Outbox``.
+
+    A conftest is not imported by other folders; this loads it by path,
+    once per run, for every folder that checks the mails it causes (the
+    browser tests, a package of their own, keep their own loader).
+    """
+    import importlib.util
+    import sys
+
+    name = "tests_notifications_conftest"
+    if name not in sys.modules:
+        path = Path(__file__).parent / "notifications" / "conftest.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules[name] = module
+    return sys.modules[name]

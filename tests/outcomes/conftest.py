@@ -5,13 +5,11 @@ task-group folder, the reviewer ("redaktoer") Reviewer there: given on the
 folder's sharing page, as a site administrator would.
 """
 
+from ..helpers import notification_helpers
 from datetime import date
-from pathlib import Path
 from plone import api
 
-import importlib.util
 import pytest
-import sys
 import transaction
 
 
@@ -37,19 +35,7 @@ STORY = {
 STORED = {**STORY, "next_date": date(2026, 8, 1)}
 
 
-def _mail_helpers():
-    """tests/notifications/conftest.py: the SMTP server, loaded by path."""
-    name = "outcomes_notifications_conftest"
-    if name not in sys.modules:
-        path = Path(__file__).parents[1] / "notifications" / "conftest.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules[name] = module
-    return sys.modules[name]
-
-
-helpers = _mail_helpers()
+helpers = notification_helpers()
 Outbox = helpers.Outbox
 
 

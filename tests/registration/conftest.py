@@ -1,29 +1,15 @@
 """People who register, the staff who decide, and the mails they get."""
 
 from .. import helpers
-from pathlib import Path
+from ..helpers import notification_helpers
 from plone import api
 from threeb.opgavegrupper.notifications import mails
 from threeb.opgavegrupper.registration import requests
 
-import importlib.util
 import pytest
-import sys
 
 
-def _mail_helpers():
-    """tests/notifications/conftest.py: the SMTP server, loaded by path."""
-    name = "registration_notifications_conftest"
-    if name not in sys.modules:
-        path = Path(__file__).parents[1] / "notifications" / "conftest.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules[name] = module
-    return sys.modules[name]
-
-
-sink_mailhost = _mail_helpers().sink_mailhost
+sink_mailhost = notification_helpers().sink_mailhost
 
 PASSWORD = "secret-pw-1"
 SENDER = "opgavegrupper@example.org"
