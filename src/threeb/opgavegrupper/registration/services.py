@@ -23,7 +23,7 @@ from threeb.opgavegrupper.registration import requests
 from threeb.opgavegrupper.registration.requests import RegistrationError
 from threeb.opgavegrupper.services.errors import error_response
 from threeb.opgavegrupper.services.errors import from_participation_error
-from threeb.opgavegrupper.services.errors import json_object
+from threeb.opgavegrupper.services.request_body import read_object
 from zope.i18n import translate
 from zope.interface import alsoProvides
 from ZPublisher.HTTPRequest import FileUpload
@@ -119,14 +119,11 @@ class UsersPost(add.UsersPost):
                 "Forbidden",
                 _("This site does not let people register themselves."),
             )
-        data = json_object(self.request)
-        if data is None:
-            return error_response(
-                self.request,
-                400,
-                "BadRequest",
-                _("Send a JSON object with the registration's fields."),
-            )
+        data, refused = read_object(
+            self.request, _("Send a JSON object with the registration's fields.")
+        )
+        if refused:
+            return refused
         if "password" in data and not api.portal.get_registry_record(
             "plone.enable_user_pwd_choice", default=False
         ):
@@ -241,24 +238,14 @@ class RequestsPost(Service):
         # token (cookie-borne calls are held to the site's Origin by the
         # hardening layer).
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = json_object(self.request)
-        if data is None:
-            return error_response(
-                self.request,
-                400,
-                "BadRequest",
-                _("Send a JSON object with the user_id and the decision."),
-                field="decision",
-            )
-        unknown = sorted(name for name in data if name not in DECISION_KEYS)
-        if unknown:
-            return error_response(
-                self.request,
-                400,
-                "BadRequest",
-                _("There is no field of this name here."),
-                field=unknown[0][:50],
-            )
+        data, refused = read_object(
+            self.request,
+            _("Send a JSON object with the user_id and the decision."),
+            field="decision",
+            known=DECISION_KEYS,
+        )
+        if refused:
+            return refused
         decision = data.get("decision")
         if decision not in DECISIONS:
             return error_response(

@@ -7,9 +7,8 @@ from plone.restapi.services import Service
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.participation import applications
 from threeb.opgavegrupper.participation.errors import ParticipationError
-from threeb.opgavegrupper.services.errors import error_response
 from threeb.opgavegrupper.services.errors import from_participation_error
-from threeb.opgavegrupper.services.errors import json_object
+from threeb.opgavegrupper.services.request_body import read_object
 from zope.component import getMultiAdapter
 from zope.interface import alsoProvides
 
@@ -19,15 +18,11 @@ class ApplyPost(Service):
         # As plone.restapi's own write services: a JSON API call carries no
         # form token, and its authentication (token, basic) is not a cookie.
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = json_object(self.request)
-        if data is None:
-            return error_response(
-                self.request,
-                400,
-                "BadRequest",
-                _("Send the application as a JSON object."),
-                field="body",
-            )
+        data, refused = read_object(
+            self.request, _("Send the application as a JSON object."), field="body"
+        )
+        if refused:
+            return refused
         try:
             applications.check_known(data)
             application = applications.apply(self.context, api.user.get_current(), data)

@@ -14,7 +14,7 @@ from threeb.opgavegrupper.participation import erasure_request
 from threeb.opgavegrupper.participation.errors import ParticipationError
 from threeb.opgavegrupper.services.errors import error_response
 from threeb.opgavegrupper.services.errors import from_participation_error
-from threeb.opgavegrupper.services.errors import json_object
+from threeb.opgavegrupper.services.request_body import read_object
 from zope.i18n import translate
 from zope.interface import alsoProvides
 
@@ -40,25 +40,14 @@ class ErasePersonPost(Service):
         # form token (cookie-borne calls are held to the site's Origin by
         # the hardening layer).
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = json_object(self.request)
-        if data is None:
-            return error_response(
-                self.request,
-                400,
-                "BadRequest",
-                _("Send a JSON object with the user_id of the person to erase."),
-                field=erasure_request.FIELD,
-            )
-        unknown = sorted(name for name in data if name != erasure_request.FIELD)
-        if unknown:
-            # Nothing reads another name: say so rather than drop it.
-            return error_response(
-                self.request,
-                400,
-                "BadRequest",
-                _("There is no field of this name here."),
-                field=unknown[0],
-            )
+        data, refused = read_object(
+            self.request,
+            _("Send a JSON object with the user_id of the person to erase."),
+            field=erasure_request.FIELD,
+            known=(erasure_request.FIELD,),
+        )
+        if refused:
+            return refused
         try:
             summary = erasure_request.erase(data.get(erasure_request.FIELD))
         except ParticipationError as error:
