@@ -28,6 +28,7 @@ from threeb.opgavegrupper import _
 from threeb.opgavegrupper.content.meeting import IMeeting
 from threeb.opgavegrupper.interfaces import IBrowserLayer
 from threeb.opgavegrupper.serializers.fields import DatetimeDeserializer
+from threeb.opgavegrupper.serializers.fields import FieldValueError
 from threeb.opgavegrupper.serializers.fields import FIRST_DATE
 from threeb.opgavegrupper.serializers.fields import IExportImportRequestMarker
 from threeb.opgavegrupper.serializers.fields import LAST_DATE
@@ -38,20 +39,12 @@ from zoneinfo import ZoneInfoNotFoundError
 from zope.component import adapter
 from zope.component import queryMultiAdapter
 from zope.schema.interfaces import IDatetime
-from zope.schema.interfaces import ValidationError
 
 import pytz
 
 
-class MeetingTimeError(ValidationError):
+class MeetingTimeError(FieldValueError):
     """A time a meeting cannot have; ``doc()`` is the message to the person."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-    def doc(self):
-        return self.message
 
 
 def zone_name(name=None):
