@@ -1,0 +1,45 @@
+"""Plone's own dates in the add-on's one format.
+
+Plone writes the dates of its own pages (the byline's "Sidst opdateret",
+search results, folder listings, the dashboard's portlets) through the
+``@@plone`` view's ``toLocalizedTime``, which fills plone.app.locales'
+``date_format_short`` ("${d}/${m} ${Y}" in Danish: "30/11 2026"). A
+catalogue of the add-on's for ``plonelocales`` cannot take its place
+(zope.i18n asks a domain's catalogues in the order they were registered,
+plone.app.locales' first), and Plone's registry override
+(``Products.CMFPlone.i18nl10n.override_dateformat``) has only zero-padded
+days and one text for every language. So on the add-on's layer the view
+writes Plone's dates as the add-on's pages do (``threeb.opgavegrupper.dates``):
+"30. november 2026", "30. november 2026 kl. 17.00", "17.00".
+"""
+
+from DateTime import DateTime
+from DateTime.interfaces import DateTimeError
+from Products.CMFPlone.browser.ploneview import Plone
+from threeb.opgavegrupper import dates
+
+
+class PloneView(Plone):
+    def toLocalizedTime(self, time, long_format=None, time_only=None):
+        """``time`` (DateTime, datetime, date or DateTime text) as people read it.
+
+        ``long_format`` true adds the time of day; ``time_only`` gives only
+        that. An explicit format text in ``long_format``, and values that
+        are no date, go to Plone's own formatting (which returns None for
+        what it cannot read).
+        """
+        if isinstance(long_format, str) or not time:
+            return super().toLocalizedTime(time, long_format, time_only)
+        if isinstance(time, str):
+            try:
+                time = DateTime(time)
+            except (DateTimeError, ValueError, TypeError, IndexError):
+                return super().toLocalizedTime(time, long_format, time_only)
+        try:
+            if time_only:
+                return dates.time_text(time)
+            if long_format:
+                return dates.datetime_text(time)
+            return dates.date_text(time)
+        except (TypeError, ValueError, OverflowError):
+            return super().toLocalizedTime(time, long_format, time_only)
