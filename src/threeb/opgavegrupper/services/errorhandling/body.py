@@ -28,6 +28,21 @@ BODY_MESSAGE = _(
 )
 
 
+def answer_bad_body(request, message):
+    """Answer the request with a 400 naming the body, saying ``message``
+    (an error view's answer: status and body locked)."""
+    message = translate(message, context=request)
+    error = {"type": "BadRequest", "message": message, "field": "body"}
+    response = request.response
+    response.setHeader("Content-Type", "application/json")
+    response.setStatus(400, lock=1)
+    response.setBody(
+        json.dumps({**error, "error": error}, indent=2, sort_keys=True), lock=1
+    )
+    # As plone.rest's: no login challenge for a REST error.
+    response._has_challenged = True
+
+
 class DeserializationErrorHandling(AddOnErrorHandling):
     """plone.restapi's DeserializationError as a 400 naming the body."""
 
@@ -35,16 +50,7 @@ class DeserializationErrorHandling(AddOnErrorHandling):
         if not IBrowserLayer.providedBy(self.request):
             # A site without the add-on keeps plone.rest's answer.
             return super().__call__()
-        message = translate(BODY_MESSAGE, context=self.request)
-        error = {"type": "BadRequest", "message": message, "field": "body"}
-        response = self.request.response
-        response.setHeader("Content-Type", "application/json")
-        response.setStatus(400, lock=1)
-        response.setBody(
-            json.dumps({**error, "error": error}, indent=2, sort_keys=True), lock=1
-        )
-        # As plone.rest's: no login challenge for a REST error.
-        response._has_challenged = True
+        answer_bad_body(self.request, BODY_MESSAGE)
 
 
 def read_patch_body_first(event):

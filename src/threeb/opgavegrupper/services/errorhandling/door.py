@@ -31,6 +31,7 @@ nothing is stored.
 from plone.rest.interfaces import IAPIRequest
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.interfaces import IBrowserLayer
+from threeb.opgavegrupper.services.errorhandling.body import answer_bad_body
 from threeb.opgavegrupper.services.errorhandling.view import AddOnErrorHandling
 from zExceptions import BadRequest
 from zope.i18n import translate
@@ -218,14 +219,4 @@ class RecursionErrorHandling(AddOnErrorHandling):
     def __call__(self):
         if not (IBrowserLayer.providedBy(self.request) and _too_deep(self.request)):
             return super().__call__()
-        message = translate(
-            _(TOO_DEEP, mapping={"max": MAX_DEPTH}), context=self.request
-        )
-        error = {"type": "BadRequest", "message": message, "field": "body"}
-        response = self.request.response
-        response.setHeader("Content-Type", "application/json")
-        response.setStatus(400, lock=1)
-        response.setBody(
-            json.dumps({**error, "error": error}, indent=2, sort_keys=True), lock=1
-        )
-        response._has_challenged = True
+        answer_bad_body(self.request, _(TOO_DEEP, mapping={"max": MAX_DEPTH}))
