@@ -100,6 +100,19 @@ def departments():
     )
 
 
+def member_department(user):
+    """The department the person gave when registering, or None.
+
+    Only one still in the settings: a department staff have since removed
+    is no choice a form or ``@apply`` may make for the person.
+    """
+    get_property = getattr(user, "getProperty", None)
+    if get_property is None:  # no member: anonymous, or no account
+        return None
+    department = get_property("department", "") or ""
+    return department if department in departments() else None
+
+
 def problems(data):
     """(clean values, {field: message}) of a resident's registration.
 

@@ -11,6 +11,7 @@ from threeb.opgavegrupper.participation.errors import ParticipationError
 from threeb.opgavegrupper.registration import requests
 from z3c.form import button
 from z3c.form import form
+from z3c.form.interfaces import NO_VALUE
 
 
 class ApplyForm(AutoExtensibleForm, form.Form):
@@ -27,6 +28,24 @@ class ApplyForm(AutoExtensibleForm, form.Form):
         department = self.widgets.get("department")
         if department is not None:
             department.noValueMessage = _("No department given")
+            self.prefill_department(department)
+
+    def prefill_department(self, widget):
+        """Show the department the person registered with as chosen.
+
+        Only on a form not yet sent: a choice the person sent (also "no
+        department") stays theirs. The form ignores any context, so the
+        value is the widget's, not a field default shared by every form.
+        """
+        if widget.extract() is not NO_VALUE or widget.value:
+            return
+        department = requests.member_department(api.user.get_current())
+        if department is None:
+            return
+        try:
+            widget.value = [widget.terms.getTerm(department).token]
+        except LookupError:
+            return
 
     def updateActions(self):
         super().updateActions()
