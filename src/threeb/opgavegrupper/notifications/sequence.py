@@ -11,6 +11,7 @@ the meeting, so that an edit can tell whether the time or place changed.
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.event.interfaces import IEventAccessor
+from threeb.opgavegrupper.annotations import annotation
 from zope.annotation.interfaces import IAnnotations
 
 
@@ -18,11 +19,7 @@ KEY = "threeb.opgavegrupper.calendar"
 
 
 def _record(meeting, create=False):
-    annotations = IAnnotations(meeting)
-    record = annotations.get(KEY)
-    if record is None and create:
-        record = annotations[KEY] = PersistentMapping()
-    return record
+    return annotation(meeting, KEY, PersistentMapping, create)
 
 
 def _publications(meeting):

@@ -14,7 +14,7 @@ knows the site's secret turns a user id into what the index holds.
 from BTrees.OOBTree import OOTreeSet
 from plone import api
 from Products.CMFCore.utils import getToolByName
-from zope.annotation.interfaces import IAnnotations
+from threeb.opgavegrupper.annotations import annotation
 
 import hashlib
 import hmac
@@ -28,11 +28,7 @@ SECRET_KEY = "threeb.opgavegrupper.followers-secret"  # noqa: S105 (a key name)
 
 
 def _followers(group, create=False):
-    annotations = IAnnotations(group)
-    followers = annotations.get(KEY)
-    if followers is None and create:
-        followers = annotations[KEY] = OOTreeSet()
-    return followers
+    return annotation(group, KEY, OOTreeSet, create)
 
 
 def followers(group):
@@ -53,11 +49,7 @@ def secret(create=False, context=None):
         if context is None
         else getToolByName(context, "portal_url").getPortalObject()
     )
-    annotations = IAnnotations(portal)
-    found = annotations.get(SECRET_KEY)
-    if found is None and create:
-        found = annotations[SECRET_KEY] = secrets.token_hex(32)
-    return found
+    return annotation(portal, SECRET_KEY, lambda: secrets.token_hex(32), create)
 
 
 def index_key(user_id, create=False):

@@ -22,8 +22,8 @@ from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
 from plone import api
 from threeb.opgavegrupper import logger
+from threeb.opgavegrupper.annotations import annotation
 from threeb.opgavegrupper.participation import seats
-from zope.annotation.interfaces import IAnnotations
 
 
 APPLICANTS_KEY = "threeb.opgavegrupper.applicants"
@@ -48,11 +48,7 @@ def _state(obj):
 
 def applicants_index(group, create=False):
     """The group's ``OOBTree`` of ``{user id: live application UID}`` (or None)."""
-    annotations = IAnnotations(group)
-    tree = annotations.get(APPLICANTS_KEY)
-    if tree is None and create:
-        tree = annotations[APPLICANTS_KEY] = OOBTree()
-    return tree
+    return annotation(group, APPLICANTS_KEY, OOBTree, create)
 
 
 def live_uid(group, user_id):

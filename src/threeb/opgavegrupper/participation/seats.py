@@ -15,18 +15,14 @@ ledger follows them (``rebuild``).
 """
 
 from persistent.mapping import PersistentMapping
-from zope.annotation.interfaces import IAnnotations
+from threeb.opgavegrupper.annotations import annotation
 
 
 KEY = "threeb.opgavegrupper.seats"
 
 
 def _ledger(group, create=False):
-    annotations = IAnnotations(group)
-    ledger = annotations.get(KEY)
-    if ledger is None and create:
-        ledger = annotations[KEY] = PersistentMapping()
-    return ledger
+    return annotation(group, KEY, PersistentMapping, create)
 
 
 def holders(group, constituency):

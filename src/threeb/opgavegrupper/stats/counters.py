@@ -40,6 +40,7 @@ from plone.uuid.interfaces import IUUID
 from Products.CMFCore.indexing import processQueue
 from Products.CMFCore.interfaces import IIndexQueueProcessor
 from Products.CMFCore.interfaces import ISiteRoot
+from threeb.opgavegrupper.annotations import annotation
 from threeb.opgavegrupper.content.application import IApplication
 from threeb.opgavegrupper.content.recommendation import IRecommendation
 from threeb.opgavegrupper.content.taskgroup import ITaskGroup
@@ -66,11 +67,7 @@ def _portal():
 
 
 def _tree(name, create=False):
-    annotations = IAnnotations(_portal())
-    tree = annotations.get(PREFIX + name)
-    if tree is None and create:
-        tree = annotations[PREFIX + name] = OOBTree()
-    return tree
+    return annotation(_portal(), PREFIX + name, OOBTree, create)
 
 
 def _trees(create=False):
