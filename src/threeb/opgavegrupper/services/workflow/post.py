@@ -90,8 +90,9 @@ class AddOnWorkflowTransition(WorkflowTransition):
             transaction.doom()
         return result
 
-    def _done_already(self):
-        """The message if the object is where the transition leads, else None."""
+    def _not_offered(self):
+        """The transition and the object's state, when the object's workflow
+        has the transition but its state does not offer it; else None."""
         for workflow in self.wftool.getWorkflowsFor(self.context):
             transition = workflow.transitions.get(self.transition)
             if transition is None:
@@ -99,20 +100,33 @@ class AddOnWorkflowTransition(WorkflowTransition):
             state = workflow._getWorkflowStateOf(self.context)
             if state is None or self.transition in state.transitions:
                 return None
-            if transition.new_state_id != state.getId():
-                return None
-            title = translate(
-                state.title or state.getId(), domain="plone", context=self.request
-            )
-            return translate(
-                _(
-                    "This is already ${state}: nothing was changed. Reload it "
-                    "to see who did it and when.",
-                    mapping={"state": title},
-                ),
-                context=self.request,
-            )
+            return transition, state
         return None
+
+    def _naming(self, state, message):
+        """``message`` translated, its ``${state}`` the state's title."""
+        title = translate(
+            state.title or state.getId(), domain="plone", context=self.request
+        )
+        return translate(
+            Message(message, mapping={"state": title}), context=self.request
+        )
+
+    def _done_already(self):
+        """The message if the object is where the transition leads, else None."""
+        found = self._not_offered()
+        if found is None:
+            return None
+        transition, state = found
+        if transition.new_state_id != state.getId():
+            return None
+        return self._naming(
+            state,
+            _(
+                "This is already ${state}: nothing was changed. Reload it "
+                "to see who did it and when."
+            ),
+        )
 
     def _checked_body(self):
         """The dates to set, after refusing every value of the wrong kind."""
@@ -228,23 +242,13 @@ class ApplicationWorkflowTransition(AddOnWorkflowTransition):
         None for a transition the workflow does not have at all: that stays
         plone.restapi's 400.
         """
-        if self.transition is None:
+        found = self._not_offered() if self.transition is not None else None
+        if found is None:
             return None
-        for workflow in self.wftool.getWorkflowsFor(self.context):
-            if self.transition not in workflow.transitions.objectIds():
-                continue
-            state = workflow._getWorkflowStateOf(self.context)
-            if state is None or self.transition in state.transitions:
-                return None
-            title = translate(
-                state.title or state.getId(), domain="plone", context=self.request
-            )
-            return translate(
-                _(
-                    "Someone already decided on this application: it is now "
-                    "${state}. Reload it to see the decision.",
-                    mapping={"state": title},
-                ),
-                context=self.request,
-            )
-        return None
+        return self._naming(
+            found[1],
+            _(
+                "Someone already decided on this application: it is now "
+                "${state}. Reload it to see the decision."
+            ),
+        )
