@@ -224,6 +224,24 @@ def _body(schemas):
     }
 
 
+def _operation(path, types, verb, summary, schema_suffix, responses):
+    """The operation of one content road to ``types`` at ``path``.
+
+    :param verb: the operationId's start ("create", "update").
+    :param summary: with ``{names}``: the types, as "`A` or `B`".
+    :param schema_suffix: the request body's schema per type ("Create").
+    :param responses: the answers besides the errors every road shares.
+    """
+    names = " or ".join(f"`{name}`" for name in types)
+    return {
+        "operationId": f"{verb}{''.join(types)}",
+        "summary": summary.format(names=names),
+        "parameters": _parameters(path),
+        "requestBody": _body([f"{name}{schema_suffix}" for name in types]),
+        "responses": {**responses, **ERRORS},
+    }
+
+
 def content_operations():
     """Paths and component schemas of the content roads to the add-on's types.
 
@@ -250,35 +268,32 @@ def content_operations():
         "description": "The new object, as plone.restapi serializes content.",
     }
     paths = {}
+    created = {
+        "201": {
+            "description": "Created.",
+            "content": {"application/json": {"schema": _ref("Content")}},
+        },
+    }
     for container, types in added_in.items():
-        names = " or ".join(f"`{name}`" for name in types)
-        paths.setdefault(container, {})["post"] = {
-            "operationId": f"create{''.join(types)}",
-            "summary": f"Adds a {names} (plone.restapi's content creation).",
-            "parameters": _parameters(container),
-            "requestBody": _body([f"{name}Create" for name in types]),
-            "responses": {
-                "201": {
-                    "description": "Created.",
-                    "content": {"application/json": {"schema": _ref("Content")}},
-                },
-                **ERRORS,
-            },
-        }
+        paths.setdefault(container, {})["post"] = _operation(
+            container,
+            types,
+            "create",
+            "Adds a {names} (plone.restapi's content creation).",
+            "Create",
+            created,
+        )
     updates = (
         ("/{folder}/{group}", ["TaskGroup"]),
         ("/{folder}/{group}/{item}", ["Mandate", "Meeting", "Recommendation"]),
     )
     for path, types in updates:
-        names = " or ".join(f"`{name}`" for name in types)
-        paths.setdefault(path, {})["patch"] = {
-            "operationId": f"update{''.join(types)}",
-            "summary": f"Changes fields of a {names} (plone.restapi's PATCH).",
-            "parameters": _parameters(path),
-            "requestBody": _body([f"{name}Update" for name in types]),
-            "responses": {
-                "204": {"description": "Changed."},
-                **ERRORS,
-            },
-        }
+        paths.setdefault(path, {})["patch"] = _operation(
+            path,
+            types,
+            "update",
+            "Changes fields of a {names} (plone.restapi's PATCH).",
+            "Update",
+            {"204": {"description": "Changed."}},
+        )
     return paths, schemas
