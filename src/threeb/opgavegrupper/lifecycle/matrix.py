@@ -196,6 +196,24 @@ def _closed_group():
     return cell
 
 
+def _adopted_recommendation(*exits):
+    """An adopted recommendation, implemented or not: a public decision.
+
+    Staff keep its implementation up to date; its proposal and decision are
+    a record that only site administrators change.
+    """
+    cell = {
+        "view": EVERYONE,
+        "edit": STAFF_ONLY,
+        "delete": ADMIN_ONLY,
+        "edit proposal": ADMIN_ONLY,
+        "record decision": ADMIN_ONLY,
+        "record implementation": STAFF_ONLY,
+    }
+    cell.update(dict.fromkeys(exits, STAFF_ONLY))
+    return cell
+
+
 MATRIX = {
     "TaskGroupFolder": {
         NO_WORKFLOW: {
@@ -293,15 +311,7 @@ MATRIX = {
             "reject": BOARD_ONLY,
             "send_back": BOARD_ONLY,
         },
-        "adopted": {
-            "view": EVERYONE,
-            "edit": STAFF_ONLY,
-            "delete": ADMIN_ONLY,
-            "edit proposal": ADMIN_ONLY,
-            "record decision": ADMIN_ONLY,
-            "record implementation": STAFF_ONLY,
-            "mark_implemented": STAFF_ONLY,
-        },
+        "adopted": _adopted_recommendation("mark_implemented"),
         "rejected": {
             "view": EVERYONE,
             "edit": ADMIN_ONLY,
@@ -310,14 +320,7 @@ MATRIX = {
             "record decision": ADMIN_ONLY,
             "record implementation": ADMIN_ONLY,
         },
-        "implemented": {
-            "view": EVERYONE,
-            "edit": STAFF_ONLY,
-            "delete": ADMIN_ONLY,
-            "edit proposal": ADMIN_ONLY,
-            "record decision": ADMIN_ONLY,
-            "record implementation": STAFF_ONLY,
-        },
+        "implemented": _adopted_recommendation(),
     },
 }
 
