@@ -1,8 +1,7 @@
 """The decision_date index: the front page's latest decisions sort on it."""
 
-from plone import api
 from threeb.opgavegrupper import logger
-from threeb.opgavegrupper.upgrades.reindex import reindex_type
+from threeb.opgavegrupper.upgrades.reindex import add_and_fill_index
 
 
 INDEX = "decision_date"
@@ -14,11 +13,7 @@ def upgrade_decision_date(context):
     Only the recommendations are reindexed, and only this index: the
     metadata column of the same name is already there.
     """
-    catalog = api.portal.get_tool("portal_catalog")
-    if INDEX not in catalog.indexes():
-        # As profiles/default/catalog.xml declares it (naive times as local
-        # is the DateIndex's default).
-        catalog.addIndex(INDEX, "DateIndex")
-    count = reindex_type("Recommendation", [INDEX])
+    # Naive times as local is the DateIndex's default, as catalog.xml has it.
+    count = add_and_fill_index(INDEX, "DateIndex", "Recommendation")
     logger.info("Indexed the decision dates of %d recommendations", count)
     return count

@@ -19,3 +19,17 @@ def reindex_type(portal_type, idxs, update_metadata=False):
         )
         count += 1
     return count
+
+
+def add_and_fill_index(name, meta_type, portal_type):
+    """Add the catalog index ``name`` if it is missing and fill it from every
+    object of ``portal_type``; only this index is reindexed.
+
+    :param meta_type: the index's kind, as profiles/default/catalog.xml
+        declares it ("DateIndex", "KeywordIndex").
+    :returns: the number of objects reindexed.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    if name not in catalog.indexes():
+        catalog.addIndex(name, meta_type)
+    return reindex_type(portal_type, [name])
