@@ -28,6 +28,7 @@ from plone.supermodel import model
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.content.limits import LINE_MAX_LENGTH
 from threeb.opgavegrupper.content.limits import TEXT_MAX_LENGTH
+from threeb.opgavegrupper.content.summary import summary_as_description
 from zope import schema
 from zope.interface import implementer
 
@@ -83,16 +84,7 @@ class IOutcome(model.Schema):
 class Outcome(Item):
     """Resultat."""
 
-    # The summary is what Plone shows as the description: in listings,
-    # search results, the catalog's Description and the feed's items.
-    @property
-    def description(self):
-        return getattr(self, "summary", None) or ""
-
-    @description.setter
-    def description(self, value):
-        # The summary is the one place to write; ignore Dublin Core's setter.
-        pass
+    description = summary_as_description  # content/summary.py
 
 
 def published(outcome, event):

@@ -12,6 +12,7 @@ from threeb.opgavegrupper.content.limits import LIST_MAX_ITEMS
 from threeb.opgavegrupper.content.limits import RICHTEXT_MAX_LENGTH
 from threeb.opgavegrupper.content.limits import TEXT_MAX_LENGTH
 from threeb.opgavegrupper.content.limits import VOTES_MAX
+from threeb.opgavegrupper.content.summary import summary_as_description
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
 from zope.interface import implementer
@@ -180,10 +181,4 @@ class IRecommendation(model.Schema):
 class Recommendation(Item):
     """Anbefaling."""
 
-    @property
-    def description(self):
-        return getattr(self, "summary", None) or ""
-
-    @description.setter
-    def description(self, value):
-        pass
+    description = summary_as_description  # content/summary.py

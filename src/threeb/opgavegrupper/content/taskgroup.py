@@ -8,6 +8,7 @@ from threeb.opgavegrupper import _
 from threeb.opgavegrupper.content.limits import LINE_MAX_LENGTH
 from threeb.opgavegrupper.content.limits import RICHTEXT_MAX_LENGTH
 from threeb.opgavegrupper.content.limits import SEATS_MAX
+from threeb.opgavegrupper.content.summary import summary_as_description
 from threeb.opgavegrupper.vocabularies.constituencies import KEYS
 from threeb.opgavegrupper.vocabularies.constituencies import seat_field
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
@@ -212,16 +213,7 @@ class TaskGroup(Container):
     # group's chair and members (indexers/taskgroup.py) follows with it.
     _cmf_security_indexes = ("allowedRolesAndUsers", "taskgroup_people")
 
-    # The plain-language summary is what Plone shows as the description in
-    # listings, search results and the catalog's Description metadata.
-    @property
-    def description(self):
-        return getattr(self, "summary", None) or ""
-
-    @description.setter
-    def description(self, value):
-        # The summary is the one place to write; ignore Dublin Core's setter.
-        pass
+    description = summary_as_description  # content/summary.py
 
     def has_mandate(self):
         """Whether the group has its mandate; asks the catalog, wakes nothing.
