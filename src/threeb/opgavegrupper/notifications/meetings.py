@@ -29,12 +29,14 @@ from threeb.opgavegrupper.notifications.mails import localized_time
 from threeb.opgavegrupper.notifications.mails import Mail
 from threeb.opgavegrupper.notifications.mails import send
 from threeb.opgavegrupper.participation.applications import group_of
+from zope.i18nmessageid import Message
 
 
 PUBLISHED = "published"
 # The fields whose change moves the meeting in the members' calendars.
 CALENDAR_FIELDS = {"start", "end", "whole_day", "open_end", "location"}
 REASON = _("You get this e-mail because you are a member of the group.")
+SEE_MEETING = _("See the meeting, its agenda and minutes")
 
 
 def meeting_time(meeting, language):
@@ -63,78 +65,72 @@ def _mapping(meeting, group):
     return {"group": group.Title(), "meeting": meeting.Title()}
 
 
-def published_mail(meeting, group):
+def _meeting_mail(meeting, group, subject, paragraph, link=True):
+    """A mail to the members about the meeting, with its time and place.
+
+    ``subject`` and ``paragraph`` may name ``${group}`` and ``${meeting}``;
+    ``link``: to the meeting's page (not for a meeting that is gone).
+    """
+    mapping = _mapping(meeting, group)
     return Mail(
-        subject=_("Meeting in ${group}: ${meeting}", mapping=_mapping(meeting, group)),
-        paragraphs=[
-            _(
-                "The task group ${group} has made a meeting public. The "
-                "attached calendar file puts it in your calendar.",
-                mapping={"group": group.Title()},
-            )
-        ],
+        subject=Message(subject, mapping=mapping),
+        paragraphs=[Message(paragraph, mapping=mapping)],
         facts=_facts(meeting),
-        link=(meeting.absolute_url(), _("See the meeting, its agenda and minutes")),
+        link=(meeting.absolute_url(), SEE_MEETING) if link else None,
         reason=REASON,
     )
 
 
-def moved_mail(meeting, group):
-    return Mail(
-        subject=_(
-            "Meeting changed in ${group}: ${meeting}", mapping=_mapping(meeting, group)
+def published_mail(meeting, group):
+    return _meeting_mail(
+        meeting,
+        group,
+        _("Meeting in ${group}: ${meeting}"),
+        _(
+            "The task group ${group} has made a meeting public. The "
+            "attached calendar file puts it in your calendar."
         ),
-        paragraphs=[
-            _(
-                "The meeting ${meeting} of the task group ${group} has a new "
-                "time or place. The attached calendar file moves it in your "
-                "calendar.",
-                mapping=_mapping(meeting, group),
-            )
-        ],
-        facts=_facts(meeting),
-        link=(meeting.absolute_url(), _("See the meeting, its agenda and minutes")),
-        reason=REASON,
+    )
+
+
+def moved_mail(meeting, group):
+    return _meeting_mail(
+        meeting,
+        group,
+        _("Meeting changed in ${group}: ${meeting}"),
+        _(
+            "The meeting ${meeting} of the task group ${group} has a new "
+            "time or place. The attached calendar file moves it in your "
+            "calendar."
+        ),
     )
 
 
 def withdrawn_mail(meeting, group):
     """Made internal again: members may still open it, the public may not."""
-    return Mail(
-        subject=_(
-            "Meeting withdrawn in ${group}: ${meeting}",
-            mapping=_mapping(meeting, group),
+    return _meeting_mail(
+        meeting,
+        group,
+        _("Meeting withdrawn in ${group}: ${meeting}"),
+        _(
+            "The task group ${group} has withdrawn the meeting ${meeting}; "
+            "it is internal again. The attached calendar file takes it out "
+            "of your calendar."
         ),
-        paragraphs=[
-            _(
-                "The task group ${group} has withdrawn the meeting ${meeting}; "
-                "it is internal again. The attached calendar file takes it out "
-                "of your calendar.",
-                mapping=_mapping(meeting, group),
-            )
-        ],
-        facts=_facts(meeting),
-        link=(meeting.absolute_url(), _("See the meeting, its agenda and minutes")),
-        reason=REASON,
     )
 
 
 def cancelled_mail(meeting, group):
     """Deleted: no link, the meeting's page is gone."""
-    return Mail(
-        subject=_(
-            "Meeting cancelled in ${group}: ${meeting}",
-            mapping=_mapping(meeting, group),
+    return _meeting_mail(
+        meeting,
+        group,
+        _("Meeting cancelled in ${group}: ${meeting}"),
+        _(
+            "The task group ${group} has cancelled the meeting ${meeting}. "
+            "The attached calendar file takes it out of your calendar."
         ),
-        paragraphs=[
-            _(
-                "The task group ${group} has cancelled the meeting ${meeting}. "
-                "The attached calendar file takes it out of your calendar.",
-                mapping=_mapping(meeting, group),
-            )
-        ],
-        facts=_facts(meeting),
-        reason=REASON,
+        link=False,
     )
 
 
