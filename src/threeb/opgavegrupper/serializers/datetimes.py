@@ -19,7 +19,6 @@ time is the one people wrote. ``local_moment`` is the one rule, used by the
 REST deserializer here and by the Classic UI form (browser/forms/meeting.py).
 """
 
-from datetime import datetime
 from datetime import UTC
 from plone import api
 from plone.event.utils import default_timezone
@@ -156,12 +155,7 @@ class MeetingDatetimeDeserializer(DatetimeDeserializer):
         return super().__new__(cls, field, context, request)
 
     def convert(self, value):
-        if not isinstance(value, str):
-            self.fail(MUST_BE_DATETIME)
-        try:
-            parsed = datetime.fromisoformat(value.strip())
-        except ValueError:
-            self.fail(MUST_BE_DATETIME)
+        parsed = self.parse(value)
         current = queryMultiAdapter((self.context, self.field), IDataManager)
         current = current.get() if current is not None else None
         # A stored value keeps its zone (as plone.restapi does); a new one

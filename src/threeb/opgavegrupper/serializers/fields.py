@@ -385,13 +385,17 @@ def check_date_range(deserializer, day):
 class DatetimeDeserializer(FieldDeserializer):
     """ISO 8601 text; plone.restapi then matches the stored time zone."""
 
-    def convert(self, value):
+    def parse(self, value):
+        """The datetime (naive or aware) the ISO 8601 text says, or fail."""
         if not isinstance(value, str):
             self.fail(MUST_BE_DATETIME)
         try:
-            parsed = datetime.fromisoformat(value.strip())
+            return datetime.fromisoformat(value.strip())
         except ValueError:
             self.fail(MUST_BE_DATETIME)
+
+    def convert(self, value):
+        parsed = self.parse(value)
         check_date_range(self, parsed.date())
         try:
             return DatetimeFieldDeserializer.__call__(self, value.strip())
