@@ -1,13 +1,12 @@
 """A task group with its people, and helpers to move content through states."""
 
+from .. import helpers
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 
 import pytest
 
-
-PASSWORD = "secret-pw-1"
 
 # user id: (Plone group giving a global role, local role on the group)
 PEOPLE = {
@@ -23,23 +22,21 @@ PEOPLE = {
 @pytest.fixture
 def folder(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    return api.content.create(
-        portal, "TaskGroupFolder", id="opgavegrupper", title="Opgavegrupper"
-    )
+    return helpers.make_folder(portal, "opgavegrupper", title="Opgavegrupper")
 
 
 @pytest.fixture
 def group(folder):
-    return api.content.create(folder, "TaskGroup", id="udlejning", title="Udlejning")
+    # A draft: the tests move it through the workflow themselves.
+    return helpers.make_group(folder, title="Udlejning", state="draft", id="udlejning")
 
 
 @pytest.fixture
 def people(group):
-    for user_id, (group_id, local_role) in PEOPLE.items():
-        api.user.create(
-            username=user_id, email=f"{user_id}@example.org", password=PASSWORD
-        )
-        api.group.add_user(groupname=group_id, username=user_id)
+    helpers.make_people(
+        {user_id: (None, group_id) for user_id, (group_id, _) in PEOPLE.items()}
+    )
+    for user_id, (_, local_role) in PEOPLE.items():
         if local_role:
             api.user.grant_roles(username=user_id, obj=group, roles=[local_role])
     return PEOPLE
