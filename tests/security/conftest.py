@@ -1,5 +1,6 @@
 """A folder and a group to test on, content in any state, a user per role."""
 
+from .. import helpers
 from Acquisition import aq_parent
 from plone import api
 from plone.app.testing import setRoles
@@ -19,20 +20,18 @@ LOCAL_ROLES = ("TaskGroupChair", "TaskGroupMember")
 # Plone's editorial roles, given where a site administrator gives them: on the
 # sharing page of the task-group folder.
 FOLDER_ROLES = ("Contributor", "Editor", "Reviewer")
-PASSWORD = "secret-pw-1"
 
 
 @pytest.fixture
 def folder(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    return api.content.create(
-        portal, "TaskGroupFolder", id="opgavegrupper", title="Opgavegrupper"
-    )
+    return helpers.make_folder(portal, "opgavegrupper", title="Opgavegrupper")
 
 
 @pytest.fixture
 def group(folder):
-    return api.content.create(folder, "TaskGroup", id="udlejning", title="Udlejning")
+    # A draft: the tests put it in the state they test.
+    return helpers.make_group(folder, title="Udlejning", state="draft", id="udlejning")
 
 
 @pytest.fixture
@@ -42,16 +41,13 @@ def user_with_role():
     def make(role, group, username="someone"):
         if role == "Anonymous":
             return None
-        api.user.create(
-            username=username, email=f"{username}@example.org", password=PASSWORD
-        )
-        if role in GROUP_OF_ROLE:
-            api.group.add_user(groupname=GROUP_OF_ROLE[role], username=username)
-        elif role in LOCAL_ROLES:
+        # A global role of the package through its Plone group, as the site gives it.
+        helpers.make_people({username: (None, GROUP_OF_ROLE.get(role))})
+        if role in LOCAL_ROLES:
             api.user.grant_roles(username=username, obj=group, roles=[role])
         elif role in FOLDER_ROLES:
             api.user.grant_roles(username=username, obj=aq_parent(group), roles=[role])
-        elif role != "Authenticated":
+        elif role not in GROUP_OF_ROLE and role != "Authenticated":
             api.user.grant_roles(username=username, roles=[role])
         return username
 
