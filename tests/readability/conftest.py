@@ -1,13 +1,13 @@
 """A site with public and draft texts of known LIX, and its people."""
 
-from datetime import date
+from .. import helpers
+from ..helpers import PASSWORD
 from plone import api
 
 import pytest
 import transaction
 
 
-PASSWORD = "secret-pw-1"
 PEOPLE = {
     "staff1": "medarbejdere",
     "board1": "organisationsbestyrelse",
@@ -30,20 +30,15 @@ PROPOSAL = "Gruppen foreslår nye vaskemaskiner."
 
 
 def make_group(folder, group_id, summary, challenge=None, open_signup=True):
-    group = api.content.create(
+    """A group whose summary (and challenge) are the texts a test scores."""
+    return helpers.make_group(
         folder,
-        "TaskGroup",
-        id=group_id,
         title=group_id.capitalize(),
+        state="recruiting" if open_signup else "draft",
+        id=group_id,
         summary=summary,
         challenge=challenge,
-        theme="Udlejning",
-        start=date(2026, 1, 1),
-        deadline=date(2026, 6, 1),
     )
-    if open_signup:
-        api.content.transition(group, transition="open_signup")
-    return group
 
 
 @pytest.fixture
@@ -52,13 +47,11 @@ def texts(functional_portal):
     adopted recommendation and a draft one; chair1 chairs "vaskeri"."""
     from plone.app.textfield.value import RichTextValue
 
-    for user_id, plone_group in PEOPLE.items():
-        api.user.create(
-            email=f"{user_id}@example.org", username=user_id, password=PASSWORD
-        )
-        api.group.add_user(groupname=plone_group, username=user_id)
+    helpers.make_people(
+        {user_id: (None, plone_group) for user_id, plone_group in PEOPLE.items()}
+    )
+    folder = helpers.make_folder(functional_portal)
     with api.env.adopt_roles(["Manager"]):
-        folder = api.content.create(functional_portal, "TaskGroupFolder", id="grupper")
         group = make_group(
             folder,
             "vaskeri",
