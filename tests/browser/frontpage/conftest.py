@@ -1,5 +1,7 @@
 """A site with groups, meetings and decisions around "now", and its people."""
 
+from ... import helpers
+from ...helpers import PASSWORD as PASSWORD  # test_actions.py logs in with it
 from DateTime import DateTime
 from datetime import date
 from datetime import datetime
@@ -11,7 +13,6 @@ import pytest
 import pytz
 
 
-PASSWORD = "secret-pw-1"
 PEOPLE = {
     "staff1": "medarbejdere",
     "board1": "organisationsbestyrelse",
@@ -46,21 +47,17 @@ def at(days, hour=17):
 
 
 def make_people():
-    for user_id, group in PEOPLE.items():
-        api.user.create(
-            email=f"{user_id}@example.org", username=user_id, password=PASSWORD
-        )
-        api.group.add_user(groupname=group, username=user_id)
+    helpers.make_people({user_id: (None, group) for user_id, group in PEOPLE.items()})
 
 
 def _group(folder, id_, state, signup_days=None, deadline_days=60):
-    group = api.content.create(
+    """A group begun a month ago, its dates counted from today."""
+    return helpers.make_group(
         folder,
-        "TaskGroup",
-        id=id_,
         title=f"Gruppe {id_}",
+        state=state,
+        id=id_,
         summary=f"Om {id_}",
-        theme="Udlejning",
         start=today() - timedelta(days=30),
         deadline=today() + timedelta(days=deadline_days),
         signup_deadline=(
@@ -68,8 +65,6 @@ def _group(folder, id_, state, signup_days=None, deadline_days=60):
         ),
         seats_resident=3,
     )
-    set_state(group, state)
-    return group
 
 
 def _meeting(group, id_, start, published):
@@ -100,14 +95,10 @@ def build(portal):
     """The folder "grupper": open, working and draft groups with meetings
     (past, next, internal, in a draft group) and decisions."""
     api.portal.set_registry_record("plone.portal_timezone", "Europe/Copenhagen")
+    folder = helpers.make_folder(
+        portal, title="Opgavegrupper", description="Midlertidige arbejdsgrupper."
+    )
     with api.env.adopt_roles(["Manager"]):
-        folder = api.content.create(
-            portal,
-            "TaskGroupFolder",
-            id="grupper",
-            title="Opgavegrupper",
-            description="Midlertidige arbejdsgrupper.",
-        )
         _group(folder, "aaben-sen", "recruiting", signup_days=20, deadline_days=90)
         _group(folder, "aaben-snart", "recruiting", signup_days=5, deadline_days=40)
         working = _group(folder, "arbejder", "active")
