@@ -8,8 +8,9 @@ keeps its own cast (``PEOPLE``) and its group's fields, and makes them here::
 """
 
 from datetime import date
-from pathlib import Path
 from plone import api
+
+import importlib
 
 
 PASSWORD = "secret-pw-1"
@@ -82,18 +83,10 @@ def notification_helpers():
     """tests/notifications/conftest.py as a module: its SMTP sink
     (``sink_mailhost``), mail reader (``read``) and ``Outbox``.
 
-    A conftest is not imported by other folders; this loads it by path,
-    once per run, for every folder that checks the mails it causes (the
-    browser tests, a package of their own, keep their own loader).
+    A conftest is not imported by other folders' tests. This imports it under
+    the name pytest gives it (``--import-mode=importlib`` makes ``tests`` a
+    package), so a run has one copy of it and one SMTP sink, whether pytest
+    loaded it first or not. tests/browser/e2e, a package of its own, reaches
+    this function through its conftest's ``mail_helpers``.
     """
-    import importlib.util
-    import sys
-
-    name = "tests_notifications_conftest"
-    if name not in sys.modules:
-        path = Path(__file__).parent / "notifications" / "conftest.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules[name] = module
-    return sys.modules[name]
+    return importlib.import_module("tests.notifications.conftest")

@@ -5,9 +5,9 @@ running in a thread of the test process: what a test reads is what a mail
 server got, sent the way the running site sends it.
 """
 
+from .. import helpers
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from email import message_from_bytes
 from email import policy
 from pathlib import Path
@@ -23,7 +23,6 @@ import transaction
 
 
 SITE_SENDER = "opgavegrupper@example.org"
-PASSWORD = "secret-pw-1"
 
 # user id: (Plone group giving a global role, local role on the group)
 PEOPLE = {
@@ -203,44 +202,25 @@ def outbox(mailhost):
     return Outbox(mailhost)
 
 
-def address(user_id):
-    return f"{user_id}@example.org"
-
-
 def make_people():
-    for user_id, (group_id, _role) in PEOPLE.items():
-        user = api.user.create(
-            username=user_id,
-            email=address(user_id),
-            password=PASSWORD,
-            properties={"fullname": user_id.capitalize() + " Hansen"},
-        )
-        if user_id == "nomail":
-            user.setMemberProperties({"email": ""})
-        if group_id:
-            api.group.add_user(groupname=group_id, username=user_id)
+    helpers.make_people(
+        {user_id: (None, group_id) for user_id, (group_id, _role) in PEOPLE.items()}
+    )
+    api.user.get(userid="nomail").setMemberProperties({"email": ""})
 
 
 def make_group(portal):
     """A recruiting group with a chair, members, a follower and a contact."""
-    with api.env.adopt_roles(["Manager"]):
-        folder = api.content.create(portal, "TaskGroupFolder", id="grupper")
-        group = api.content.create(
-            folder,
-            "TaskGroup",
-            id="vaskeriet",
-            title="Vaskeriet",
-            summary="Nye regler i vaskeriet",
-            theme="Udlejning",
-            start=date(2026, 1, 1),
-            deadline=date(2026, 6, 1),
-            contact="staff1",
-            seats_external=1,
-        )
-        for user_id, (_group_id, role) in PEOPLE.items():
-            if role:
-                api.user.grant_roles(username=user_id, obj=group, roles=[role])
-        api.content.transition(group, transition="open_signup")
+    group = helpers.make_group(
+        helpers.make_folder(portal),
+        id="vaskeriet",
+        summary="Nye regler i vaskeriet",
+        roles={
+            user_id: [role] for user_id, (_group_id, role) in PEOPLE.items() if role
+        },
+        contact="staff1",
+        seats_external=1,
+    )
     following.follow(group, "follower1")
     return group
 
