@@ -156,7 +156,7 @@ def test_editor_does_not_edit_a_draft_group(site, as_user, in_state):
     in_state(site["group"], "draft")
     transaction.commit()
     response = as_user(WRITER).patch(GROUP, json={"summary": "Ny"})
-    assert response.status_code in (401, 404)
+    assert response.status_code == 401
 
 
 @pytest.mark.parametrize("user_id", EDITORIAL_USERS)
@@ -195,4 +195,4 @@ def test_no_editorial_role_writes_a_decision_record(site, as_user, in_state, use
     response = as_user(user_id).patch(
         site["recommendation"], json={"decision_text": "Noget andet"}
     )
-    assert response.status_code in (401, 403)
+    assert response.status_code == 401
