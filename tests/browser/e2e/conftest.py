@@ -12,6 +12,7 @@ from threeb.opgavegrupper.testing import ACCEPTANCE_TESTING
 from urllib.parse import urlsplit
 from zope.pytestlayer import fixture as layer_fixture
 
+import importlib
 import os
 import pytest
 
@@ -37,6 +38,21 @@ AXE_IMPACTS = ("serious", "critical")
 # A ceiling for each page and action, not a wait: a loaded machine (the suite
 # five times slower than on an idle one) took more than 15 s for some pages.
 TIMEOUT_MS = 120_000
+
+
+def shared_helpers():
+    """tests/helpers.py: people, groups and the notifications' mail helpers.
+
+    This folder is a package of its own (``e2e``), so ``..helpers`` is out of
+    its reach; pytest's importlib mode makes ``tests`` a package it can import.
+    """
+    return importlib.import_module("tests.helpers")
+
+
+def mail_helpers():
+    """tests/notifications/conftest.py: the SMTP sink (``sink_mailhost``) and
+    the mail reader (``read``), the one copy the other folders use too."""
+    return shared_helpers().notification_helpers()
 
 
 def _layers_bottom_up(layer, result):

@@ -6,34 +6,17 @@ decision's commit and before the answer, so it is there once the page is.
 """
 
 from .conftest import goto
-from pathlib import Path
+from .conftest import mail_helpers
 from plone import api
 from threeb.opgavegrupper.participation.applications import application_id
 
-import importlib.util
 import pytest
 import re
-import sys
 import transaction
 
 
-def _mail_helpers():
-    """tests/notifications/conftest.py: the SMTP server and the mail reader.
-
-    This folder is a package of its own, so it is loaded by path.
-    """
-    name = "e2e_notifications_conftest"
-    if name not in sys.modules:
-        path = Path(__file__).parents[2] / "notifications" / "conftest.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules[name] = module
-    return sys.modules[name]
-
-
-read = _mail_helpers().read
-sink_mailhost = _mail_helpers().sink_mailhost
+read = mail_helpers().read
+sink_mailhost = mail_helpers().sink_mailhost
 
 
 pytestmark = pytest.mark.slow

@@ -4,29 +4,17 @@ members get the mail, and visitors read it on the trail, the overview and the
 front page."""
 
 from .conftest import goto
+from .conftest import mail_helpers
 from .conftest import PASSWORD
-from pathlib import Path
+from .conftest import shared_helpers
 from plone import api
 
-import importlib.util
 import pytest
-import sys
 import transaction
 
 
-def _mail_helpers():
-    name = "e2e_outcomes_notifications_conftest"
-    if name not in sys.modules:
-        path = Path(__file__).parents[2] / "notifications" / "conftest.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules[name] = module
-    return sys.modules[name]
-
-
-read = _mail_helpers().read
-sink_mailhost = _mail_helpers().sink_mailhost
+read = mail_helpers().read
+sink_mailhost = mail_helpers().sink_mailhost
 
 pytestmark = pytest.mark.slow
 
@@ -38,13 +26,11 @@ SUMMARY = "Fra næste måned hænger udlejningshjulet også i opgangene."
 @pytest.fixture
 def kept(demo_portal):
     """Plone's editorial roles given on the folder's sharing page, and the inbox."""
-    for user_id, roles in (
-        ("skribent", ["Contributor", "Editor"]),
-        ("redaktoer", ["Reviewer"]),
-    ):
-        api.user.create(
-            username=user_id, email=f"{user_id}@example.org", password=PASSWORD
-        )
+    editorial = {"skribent": ["Contributor", "Editor"], "redaktoer": ["Reviewer"]}
+    shared_helpers().make_people(
+        dict.fromkeys(editorial, (None, None)), password=PASSWORD
+    )
+    for user_id, roles in editorial.items():
         api.user.grant_roles(
             username=user_id, obj=demo_portal["opgavegrupper"], roles=roles
         )

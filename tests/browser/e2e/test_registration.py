@@ -10,32 +10,18 @@ from .conftest import axe
 from .conftest import describe
 from .conftest import goto
 from .conftest import log_in
+from .conftest import mail_helpers
 from .conftest import screenshot
 from email import message_from_bytes
 from email import policy
-from pathlib import Path
 from plone import api
 
-import importlib.util
 import pytest
 import re
-import sys
 import transaction
 
 
-def _mail_helpers():
-    """tests/notifications/conftest.py: the SMTP server, loaded by path."""
-    name = "e2e_notifications_conftest"
-    if name not in sys.modules:
-        path = Path(__file__).parents[2] / "notifications" / "conftest.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules[name] = module
-    return sys.modules[name]
-
-
-sink_mailhost = _mail_helpers().sink_mailhost
+sink_mailhost = mail_helpers().sink_mailhost
 
 pytestmark = pytest.mark.slow
 
