@@ -53,6 +53,21 @@ def test_dateTime_text_and_iso_text(plone_view):
     )
 
 
+def test_a_naive_datetime_is_the_servers_clock_as_plone_reads_it(plone_view):
+    from datetime import date
+    from datetime import datetime
+
+    # Plone's own mails pass utcnow()-based expiry times; DateTime reads a
+    # naive datetime in the server's zone, whatever the process runs in.
+    naive = datetime(2026, 12, 7, 11, 42)
+    expected = DateTime(naive).toZone("Europe/Copenhagen")
+    assert plone_view.toLocalizedTime(naive, long_format=1) == (
+        f"7. december 2026 kl. {expected.hour():02d}.{expected.minute():02d}"
+    )
+    # A day without a time stays that day.
+    assert plone_view.toLocalizedTime(date(2026, 12, 7)) == "7. december 2026"
+
+
 def test_what_is_no_date_gets_plones_answer(plone_view):
     # Plone's toLocalizedTime returns None for text it cannot read.
     assert plone_view.toLocalizedTime("not a date") is None

@@ -14,6 +14,8 @@ writes Plone's dates as the add-on's pages do (``threeb.opgavegrupper.dates``):
 """
 
 from DateTime import DateTime
+from datetime import date
+from datetime import datetime
 from DateTime.interfaces import DateTimeError
 from Products.CMFPlone.browser.ploneview import Plone
 from threeb.opgavegrupper import dates
@@ -23,6 +25,9 @@ class PloneView(Plone):
     def toLocalizedTime(self, time, long_format=None, time_only=None):
         """``time`` (DateTime, datetime, date or DateTime text) as people read it.
 
+        Read as Plone reads it (``DateTime(time)``), a naive datetime as the
+        server's local time, then written in the site's time zone.
+
         ``long_format`` true adds the time of day; ``time_only`` gives only
         that. An explicit format text in ``long_format``, and values that
         are no date, go to Plone's own formatting (which returns None for
@@ -30,11 +35,15 @@ class PloneView(Plone):
         """
         if isinstance(long_format, str) or not time:
             return super().toLocalizedTime(time, long_format, time_only)
-        if isinstance(time, str):
+        if not isinstance(time, DateTime | date) or isinstance(time, datetime):
             try:
                 time = DateTime(time)
             except (DateTimeError, ValueError, TypeError, IndexError):
                 return super().toLocalizedTime(time, long_format, time_only)
+            if time.timezoneNaive():
+                # A naive datetime is the server's clock (Plone's own mails
+                # pass utcnow()-based expiry times), not the site's.
+                time = time.toZone(time.timezone())
         try:
             if time_only:
                 return dates.time_text(time)
