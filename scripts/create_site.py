@@ -36,7 +36,6 @@ DEMO_MAIL = {
     "plone.smtp_host": "127.0.0.1",
     "plone.smtp_port": MAIL_PORT,
     "plone.email_from_address": "opgavegrupper@3b.example.org",
-    "plone.email_from_name": "3B Opgavegrupper",
 }
 
 ANSWERS = {
@@ -57,6 +56,10 @@ def configure_demo_mail():
         return
     for name, value in DEMO_MAIL.items():
         api.portal.set_registry_record(name, value)
+    # Mail goes out in the organisation's name, as its title and logo show it.
+    organisation = "threeb.opgavegrupper.organisation_name"
+    name = api.portal.get_registry_record(organisation, default="")
+    api.portal.set_registry_record("plone.email_from_name", name or ANSWERS["title"])
     transaction.commit()
     print(f"The site's mail goes to the demo's mail sink on port {MAIL_PORT}.")
 

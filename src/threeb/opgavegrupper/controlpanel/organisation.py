@@ -8,7 +8,13 @@ follow here: plone.registry notifies a record's change on every road.
 - ``plone.site_title`` is what ``<title>`` and the logo's alt text read, and
   the site root's title is what Plone shows of the root elsewhere;
 - the logo the add-on drew from the name is drawn again with the new name. A
-  logo the association uploaded is its own and is kept.
+  logo the association uploaded is its own and is kept;
+- ``plone.email_from_name``, the name Plone's own mails (and the add-on's,
+  when they go from the site's address) are sent with, follows when it is
+  empty (Plone's default) or still says what the site was called: the old
+  organisation name, or the site's title as it was before the change (the
+  name the site was created with). A sender name chosen on its own, as
+  "Sekretariatet", is kept.
 """
 
 from pathlib import Path
@@ -19,6 +25,7 @@ from xml.sax.saxutils import escape
 
 
 RECORD = "threeb.opgavegrupper.organisation_name"
+SENDER_NAME = "plone.email_from_name"
 # The logo's file name, as the demo's first logo (its address is
 # @@site-logo/logo.svg); what marks it as drawn is the comment inside.
 LOGO_FILENAME = "logo.svg"
@@ -109,12 +116,36 @@ def is_drawn_logo(value):
     return DRAWN in data or data == FIRST_LOGO.read_bytes()
 
 
-def follow_name(name):
-    """Give the site the organisation's name: its title and a drawn logo."""
+def _plain(text):
+    return " ".join((text or "").split())
+
+
+def follow_sender_name(name, former_names):
+    """The sender's name becomes ``name`` when it is empty or one of the
+    names the site went by before (``former_names``); else it is kept."""
+    current = api.portal.get_registry_record(SENDER_NAME, default=None)
+    if current == name:
+        return
+    former = {_plain(former_name).casefold() for former_name in former_names}
+    if _plain(current) and _plain(current).casefold() not in former:
+        return
+    api.portal.set_registry_record(SENDER_NAME, name)
+
+
+def follow_name(name, old_name=None):
+    """Give the site the organisation's name: its title, a drawn logo and,
+    where it still says the old name, the mails' sender name."""
     name = " ".join((name or "").split())
     if not name:
         return
     portal = api.portal.get()
+    # Read before they change: the sender's name may still say one of them.
+    former = {
+        old_name,
+        portal.Title(),
+        api.portal.get_registry_record("plone.site_title", default=None),
+    }
+    follow_sender_name(name, former - {None})
     if portal.Title() != name:
         portal.setTitle(name)
         portal.reindexObject()
@@ -134,4 +165,4 @@ def record_modified(event):
     # it was): a title or logo set by hand since is then left alone.
     if event.oldValue == event.newValue:
         return
-    follow_name(event.newValue)
+    follow_name(event.newValue, old_name=event.oldValue)
