@@ -1,4 +1,5 @@
-"""Accessibility of whole pages: a skip link, icons' texts in the site's language.
+"""Accessibility of whole pages: a skip link, icons' texts in the site's
+language, page titles that name the page.
 
 A skip link to the content is the first thing a keyboard reaches on a page.
 
@@ -8,7 +9,9 @@ hidden until it has the focus (Bootstrap's ``visually-hidden-focusable``);
 accessibility.css shows it on top of the header then.
 """
 
+from html import escape
 from plone.app.layout.viewlets import ViewletBase
+from plone.app.layout.viewlets.common import TitleViewlet
 from Products.CMFPlone.browser.icons import IconsView as BaseIconsView
 from threeb.opgavegrupper import _
 from zope.i18n import translate
@@ -37,3 +40,22 @@ class IconsView(BaseIconsView):
         if tag_alt:
             tag_alt = translate(tag_alt, domain="plone", context=self.request)
         return super().tag(name, tag_class=tag_class, tag_alt=tag_alt)
+
+
+class PageTitleViewlet(TitleViewlet):
+    """The browser's title names the page a view shows, not only its folder.
+
+    Plone's title viewlet writes the context's title: a view of a folder
+    (the årshjul of the groups' folder) would be titled as the folder's own
+    page, and a person with several tabs or a screen reader could not tell
+    them apart (WCAG 2.4.2). A view with a ``page_title`` method names its
+    page itself; every other page keeps Plone's title.
+    """
+
+    @property
+    def page_title(self):
+        own = getattr(self.view, "page_title", None)
+        title = own() if callable(own) else None
+        if title:
+            return escape(title)
+        return super().page_title

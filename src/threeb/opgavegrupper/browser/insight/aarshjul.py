@@ -18,6 +18,7 @@ from datetime import date
 from plone import api
 from Products.CMFCore.utils import _checkPermission
 from Products.Five.browser import BrowserView
+from threeb.opgavegrupper import _
 from threeb.opgavegrupper import dates
 from threeb.opgavegrupper.browser.insight import labels
 from threeb.opgavegrupper.browser.insight import wheel
@@ -26,6 +27,7 @@ from threeb.opgavegrupper.overview import listing
 from threeb.opgavegrupper.stats.figures import as_date
 from threeb.opgavegrupper.stats.figures import DECIDED_STATES
 from urllib.parse import urlencode
+from zope.i18n import translate
 from ZTUtils.Lazy import LazyMap
 
 
@@ -105,6 +107,14 @@ class AarshjulView(Printable, BrowserView):
 
     def department(self):
         return self._choice("department", "departments")
+
+    def page_title(self):
+        """The browser's title: the årshjul of the year, not the folder's
+        name (browser/accessibility.py's title viewlet asks for it)."""
+        return translate(
+            _("Annual wheel ${year}", mapping={"year": self.year()}),
+            context=self.request,
+        )
 
     def start(self):
         value = str(self.request.form.get("b_start", ""))
@@ -270,6 +280,16 @@ class AarshjulView(Printable, BrowserView):
             own = [("signup", signup, "")] if signup and signup.year == year else []
             own += sorted(markers.get(brain.getPath(), []), key=lambda m: m[1])
             runs = _runs_in(start, end, year)
+            # The table lists every date that puts the group in the year:
+            # the wheel's markers, and its start and deadline when they fall
+            # in it (a group starting in January, whose sign-up deadline was
+            # in December, is in the year by its run alone).
+            run_dates = [
+                (kind, day, "")
+                for kind, day in (("start", start), ("end", end))
+                if day.year == year
+            ]
+            dates_of_year = sorted(own + run_dates, key=lambda m: m[1])
             # A group that only signs people up (or meets) in the year has no
             # arc here: its number goes beside its first date instead.
             anchor = wheel.clip(start, year) if runs or not own else own[0][1]
@@ -304,6 +324,10 @@ class AarshjulView(Printable, BrowserView):
                     "markers": [
                         self._marker(kind, day, title, radius, year)
                         for kind, day, title in own
+                    ],
+                    "dates": [
+                        {"kind": kind, "day": day, "title": title}
+                        for kind, day, title in dates_of_year
                     ],
                 }
             )

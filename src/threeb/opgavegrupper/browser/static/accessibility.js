@@ -10,7 +10,12 @@
    - the role checkboxes of the sharing page, named by role and person;
    - a file input whose label Plone's image widget leaves out (portrait);
    - the toolbar's pin button, a link without an address (role="button"),
-     and its links on a phone, where only their icons show.
+     and its links on a phone, where only their icons show;
+   - fields named only by their tooltip (the sharing page's and the search
+     page's search fields, "Vælg alle" on the publishing page) get a real,
+     visually hidden <label> with the tooltip's words;
+   - a field's label that names no field (the publishing page's dates) is
+     tied to the one field beside it.
    Every name comes from text already on the page, in the page's language. */
 (function () {
   "use strict";
@@ -83,6 +88,60 @@
     });
   }
 
+  var made = 0;
+  function idOf(control) {
+    if (!control.id) {
+      do {
+        made += 1;
+        control.id = "opgavegrupper-field-" + made;
+      } while (document.querySelectorAll("#" + control.id).length > 1);
+    }
+    return control.id;
+  }
+
+  function unnamed(control) {
+    return !(control.labels && control.labels.length) &&
+      !control.getAttribute("aria-label") &&
+      !control.getAttribute("aria-labelledby");
+  }
+
+  var CONTROLS = "input:not([type='hidden']):not([type='submit'])" +
+    ":not([type='button']):not([type='reset']):not([type='image']), select, textarea";
+
+  function labelTitledControls(root) {
+    // A tooltip is no label: a screen reader may skip it, a phone never
+    // shows it, and it is gone once the field has a value.
+    root.querySelectorAll(
+      "input[title]:not([type='hidden']):not([type='submit']):not([type='button'])" +
+      ":not([type='reset']):not([type='image']), select[title], textarea[title]"
+    ).forEach(function (control) {
+      var words = control.getAttribute("title").replace(/\s+/g, " ").trim();
+      if (!words || !unnamed(control)) {
+        return;
+      }
+      var label = document.createElement("label");
+      label.className = "visually-hidden";
+      label.htmlFor = idOf(control);
+      label.textContent = words;
+      // Outside Bootstrap's input group, whose first and last children
+      // get the rounded corners.
+      var place = control.closest(".input-group") || control;
+      place.parentNode.insertBefore(label, place);
+    });
+  }
+
+  function tieFieldLabels(root) {
+    root.querySelectorAll(".field label:not([for])").forEach(function (label) {
+      if (label.control) {
+        return;
+      }
+      var controls = label.closest(".field").querySelectorAll(CONTROLS);
+      if (controls.length === 1 && unnamed(controls[0])) {
+        label.htmlFor = idOf(controls[0]);
+      }
+    });
+  }
+
   function mendToolbar(root) {
     // On a narrow screen the toolbar shows icons only (its labels are
     // display: none): the label's words become the link's name.
@@ -112,6 +171,8 @@
     nameEditors(document);
     nameSharingCheckboxes(document);
     nameFileInputs(document);
+    tieFieldLabels(document);
+    labelTitledControls(document);
     mendToolbar(document);
     document.documentElement.setAttribute("data-opgavegrupper-a11y", "ready");
   }
