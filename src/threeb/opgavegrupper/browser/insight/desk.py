@@ -64,6 +64,37 @@ ASKS = {
     "Mandate": _('${group}: approve the mandate "${title}"'),
     "Recommendation": _('${group}: decide on the recommendation "${title}"'),
 }
+# An item titled only with its type's name ("Kommissorium"): the heading
+# asks without the title, which would only say the type again.
+ASKS_UNTITLED = {
+    "Mandate": _("${group}: approve the mandate"),
+    "Recommendation": _("${group}: decide on the recommendation"),
+}
+TYPE_NAMES = {"Mandate": _("Mandate"), "Recommendation": _("Recommendation")}
+
+
+def names_only_the_type(title, portal_type, request):
+    """Whether the title is just the type's name, in the page's language or
+    in Danish, the language the association writes its titles in."""
+    name = TYPE_NAMES[portal_type]
+    names = {
+        str(name),
+        translate(name, context=request),
+        translate(name, target_language="da"),
+    }
+    return " ".join((title or "").split()).casefold() in {
+        value.casefold() for value in names
+    }
+
+
+def heading(portal_type, title, group_title, request):
+    """What the board is asked, naming the group: two mandates both called
+    "Kommissorium" have headings that tell them apart."""
+    if not group_title:
+        return title
+    if names_only_the_type(title, portal_type, request):
+        return Message(ASKS_UNTITLED[portal_type], mapping={"group": group_title})
+    return Message(ASKS[portal_type], mapping={"group": group_title, "title": title})
 
 
 def transition_title(portal_type, transition, request):
@@ -316,16 +347,7 @@ class BoardDeskView(BrowserView):
             item = {
                 "uid": brain.UID,
                 "title": brain.Title,
-                # Every mandate may be called "Kommissorium": the heading
-                # names the group and what the board is asked.
-                "heading": (
-                    Message(
-                        ASKS[portal_type],
-                        mapping={"group": group_title, "title": brain.Title},
-                    )
-                    if group_title
-                    else brain.Title
-                ),
+                "heading": heading(portal_type, brain.Title, group_title, self.request),
                 "url": brain.getURL(),
                 "group": group_title,
                 "group_url": group.getURL() if group is not None else "",
