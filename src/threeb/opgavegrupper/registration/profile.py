@@ -10,7 +10,8 @@ The registration's rules hold on every road that writes member data:
   those who manage users may correct it.
 - ``email`` was verified by the link to set the password: the person does
   not change it by hand (403 over REST, an error on the form); those who
-  manage users may.
+  manage users may. The form shows it read-only to the person, with a help
+  text saying that staff change it (``PersonalInformation``).
 - ``fullname`` and ``address_or_tenancy`` keep the registration's limits
   (not blank, at most 200 characters); ``department`` is one in the
   settings. A department change is the person's own; staff see it on the
@@ -22,6 +23,7 @@ The registration's rules hold on every road that writes member data:
 from AccessControl import getSecurityManager
 from plone import api
 from plone.app.users.browser.userdatapanel import getUserDataSchema
+from plone.app.users.browser.userdatapanel import UserDataConfiglet
 from plone.app.users.browser.userdatapanel import UserDataPanel
 from plone.restapi.deserializer import json_body
 from plone.restapi.permissions import PloneManageUsers
@@ -42,6 +44,12 @@ EMAIL_VERIFIED = _(
     "Your e-mail address was verified when you set your password; ask the "
     "site's administrators to change it."
 )
+EMAIL_HELP = _(
+    "Your e-mail address was verified when you chose your password. If you "
+    "get a new address, the site's administrators change it for you."
+)
+# The sign-up form's words for an empty department (browser/forms/apply.py).
+NO_DEPARTMENT = _("No department given")
 # Not by the person themselves; those who manage users may.
 NOT_BY_THE_PERSON = {
     "department_board": _(
@@ -172,3 +180,49 @@ class PersonalInformationValidator(validator.SimpleFieldValidator):
 validator.WidgetValidatorDiscriminators(
     PersonalInformationValidator, view=UserDataPanel, field=ITextLine
 )
+
+
+def adapt_widgets(form):
+    """Plone's personal-information form as the person reads it.
+
+    - The department's empty choice in the sign-up form's words, not
+      z3c.form's "No value" (which reads as an error).
+    - The e-mail address is plainly read-only for the person (Bootstrap's
+      read-only plain text) with a help text saying who changes it, instead
+      of a field that looks editable and refuses every change on saving.
+      Still sent with the form, so the validator above refuses a forged
+      change; those who manage users (site administrators) edit it as
+      before.
+    """
+    department = form.widgets.get("department")
+    if department is not None and hasattr(department, "noValueMessage"):
+        department.noValueMessage = NO_DEPARTMENT
+    email = form.widgets.get("email")
+    if email is None or can_manage_users() or email.mode != "input":
+        return
+    email.readonly = "readonly"
+    # Nothing to fill in: no "required" mark on the label or the input.
+    email.required = False
+    classes = {"form-control": "form-control-plaintext", "required": None}
+    email.klass = " ".join(
+        classes.get(name, name)
+        for name in (email.klass or "").split()
+        if classes.get(name, name)
+    )
+    email.description = EMAIL_HELP
+
+
+class PersonalInformation(UserDataPanel):
+    """``@@personal-information`` with the add-on's widgets (above)."""
+
+    def updateWidgets(self):
+        super().updateWidgets()
+        adapt_widgets(self)
+
+
+class UserInformation(UserDataConfiglet):
+    """``@@user-information``, staff's form for a person: the same words."""
+
+    def updateWidgets(self):
+        super().updateWidgets()
+        adapt_widgets(self)
