@@ -98,7 +98,7 @@ def test_filter_by_select(functional_app, groups, field, value, expected):
     browser.getControl(name=field).value = [value]
     browser.getControl("Show groups").click()
     assert card_titles(browser) == expected
-    assert f"{len(expected)} task groups found" in browser.contents
+    assert f"{len(expected)} task group found" in browser.contents  # one each
 
 
 def test_filter_open_for_signup_and_text(functional_app, groups):

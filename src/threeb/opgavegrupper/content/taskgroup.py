@@ -187,8 +187,11 @@ class ITaskGroup(model.Schema):
             if isinstance(value, int) and value < taken:
                 raise FewerSeatsThanTaken(
                     _(
-                        "${taken} members hold seats of this kind; there "
+                        "${taken} member holds a seat of this kind; there "
                         "cannot be fewer seats. Remove a member first.",
+                        msgid_plural="${taken} members hold seats of this kind; "
+                        "there cannot be fewer seats. Remove a member first.",
+                        number=taken,
                         mapping={"taken": taken},
                     ),
                     field=name,

@@ -133,6 +133,16 @@ def _limit(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
+def at_most_entries(maximum):
+    """The message "At most 3 entries.", in the number's plural form."""
+    return _(
+        "At most ${max} entry.",
+        msgid_plural="At most ${max} entries.",
+        number=maximum,
+        mapping={"max": maximum},
+    )
+
+
 def explain(field, error):
     """The add-on's message for ``error``, raised validating ``field``."""
     if isinstance(error, FieldValueError):
@@ -141,13 +151,18 @@ def explain(field, error):
         return REQUIRED
     if isinstance(error, TooLong):
         if ICollection.providedBy(field):
-            return _("At most ${max} entries.", mapping={"max": field.max_length})
+            return at_most_entries(field.max_length)
         return _(
             "At most ${max} characters, please.", mapping={"max": field.max_length}
         )
     if isinstance(error, TooShort):
         if ICollection.providedBy(field):
-            return _("At least ${min} entries.", mapping={"min": field.min_length})
+            return _(
+                "At least ${min} entry.",
+                msgid_plural="At least ${min} entries.",
+                number=field.min_length,
+                mapping={"min": field.min_length},
+            )
         return _("At least ${min} characters.", mapping={"min": field.min_length})
     if isinstance(error, TooBig):
         return _("At most ${max}.", mapping={"max": _limit(field.max)})
@@ -281,7 +296,7 @@ class CollectionDeserializer(FieldDeserializer):
             self.fail(MUST_BE_LIST)
         maximum = self.field.max_length or LIST_MAX_ITEMS
         if len(value) > maximum:
-            self.fail(_("At most ${max} entries.", mapping={"max": maximum}))
+            self.fail(at_most_entries(maximum))
         value_type = self.field.value_type
         if not IField.providedBy(value_type):
             return self.field._type(value)

@@ -12,6 +12,7 @@ from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from threeb.opgavegrupper import dates
+from threeb.opgavegrupper.browser.counts import open_groups_link_message
 from threeb.opgavegrupper.browser.pages.common import html
 from threeb.opgavegrupper.browser.pages.common import state_title
 from threeb.opgavegrupper.overview import entrance
@@ -90,6 +91,9 @@ class FrontPageView(BrowserView):
             for brain in brains
         ]
         return cards, total
+
+    def open_groups_link_message(self, total):
+        return open_groups_link_message(total)
 
     def meetings(self):
         return entrance.meeting_rows(entrance.upcoming_meetings(MEETINGS))

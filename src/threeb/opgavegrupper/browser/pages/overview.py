@@ -8,6 +8,7 @@ from a catalog brain; no group object is woken.
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from threeb.opgavegrupper.browser.counts import groups_found_message
 from threeb.opgavegrupper.browser.outcome import outcome_message
 from threeb.opgavegrupper.browser.outcome import seats_left_message
 from threeb.opgavegrupper.browser.pages.common import localized
@@ -57,6 +58,9 @@ class OverviewView(BrowserView):
 
     def cards(self):
         return [self.card(brain) for brain in self.batch]
+
+    def groups_found_message(self, total):
+        return groups_found_message(total)
 
     def card(self, brain):
         data = listing.summary(brain)

@@ -9,6 +9,9 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 from threeb.opgavegrupper import _
 from threeb.opgavegrupper.browser import csrf
+from threeb.opgavegrupper.browser.counts import applications_anonymised_message
+from threeb.opgavegrupper.browser.counts import applications_due_message
+from threeb.opgavegrupper.browser.counts import retention_message
 from threeb.opgavegrupper.dates import date_text
 from threeb.opgavegrupper.participation import retention
 
@@ -30,7 +33,7 @@ class AnonymiseView(BrowserView):
             done = retention.anonymise(self.context)
             count = sum(len(item["applications"]) for item in done)
             IStatusMessage(self.request).add(
-                _("${count} applications anonymised.", mapping={"count": count}),
+                applications_anonymised_message(count),
                 type="info",
             )
             # Post/redirect/get: a reload does not post again.
@@ -57,3 +60,9 @@ class AnonymiseView(BrowserView):
 
     def total(self):
         return sum(item["count"] for item in self.due)
+
+    def retention_message(self):
+        return retention_message(self.days())
+
+    def due_message(self):
+        return applications_due_message(self.total())
