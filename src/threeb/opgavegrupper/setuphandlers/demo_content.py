@@ -1,9 +1,14 @@
 """The demo task groups of Boligforeningen 3B: every state, a public trail.
 
 Dates are counted from the day the demo is created, so that a group that is
-recruiting has its sign-up deadline ahead of it whenever someone looks.
+recruiting has its sign-up deadline ahead of it whenever someone looks. What
+the demo creates today is dated as if it happened in order: applications
+before the work they were for, the mandate approved before sign-up, a
+recommendation sent to the board before it was decided; only meetings that
+have taken place have minutes.
 """
 
+from DateTime import DateTime
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
@@ -43,6 +48,34 @@ def meeting_time(day, hour=17):
 def _transition(obj, *transitions, comment=""):
     for transition in transitions:
         api.content.transition(obj=obj, transition=transition, comment=comment)
+
+
+def _at(day, hour):
+    return DateTime(TZ.localize(datetime(day.year, day.month, day.day, hour, 0)))
+
+
+def _backdate(obj, created, *days):
+    """Date the object as if made on ``created`` and moved on later days.
+
+    The workflow writes the moment the demo is built into the history and
+    the creation date; the demo's story happened earlier. The history's
+    first entry is the creation; each later entry gets the next of ``days``
+    (the last one repeated), an hour apart, so the order stays as it was.
+    """
+    last = _at(created, 9)
+    for workflow_id, entries in list(obj.workflow_history.items()):
+        dated = []
+        for index, entry in enumerate(entries):
+            day = created if index == 0 else days[min(index, len(days)) - 1]
+            time = _at(day, min(9 + index, 20))
+            dated.append(dict(entry, time=time))
+            last = max(last, time)
+        obj.workflow_history[workflow_id] = tuple(dated)
+    obj.creation_date = _at(created, 9)
+    # A full reindex would set the modification date to now again.
+    obj.reindexObject()
+    obj.modification_date = last
+    obj.reindexObject(idxs=["modified"])
 
 
 # Each group: fields, state path, local roles, mandate, meetings, recommendations.
@@ -368,14 +401,44 @@ def _id_for(title):
     return getUtility(IURLNormalizer).normalize(title)
 
 
-def _decision_day(spec):
+def _held(spec, today):
+    """The days of the group's published meetings that have taken place."""
+    return [
+        day for day, _title, published in spec["meetings"] if published and day < today
+    ]
+
+
+def _decision_day(spec, today):
     """The board decides a few weeks after the group's last meeting so far."""
-    held = [day for day, _title, published in spec["meetings"] if published]
-    last = max(held, default=spec["start"])
-    return last + timedelta(days=21)
+    return max(_held(spec, today), default=spec["start"]) + timedelta(days=21)
 
 
-def _create_group(folder, spec):
+def _sent_day(spec, rec, today):
+    """The day a recommendation went to the board: two weeks before the
+    board decided, or a week after the last meeting for one still waiting."""
+    if "decision" in rec:
+        return _decision_day(spec, today) - timedelta(days=14)
+    return max(_held(spec, today), default=spec["start"]) + timedelta(days=7)
+
+
+def _application_days(spec, today, count):
+    """When each of ``count`` people applied, and when staff decided.
+
+    Before the sign-up deadline and the start: a group that has not
+    started yet got its applications in the weeks before today.
+    """
+    deadline = spec["signup_deadline"]
+    if deadline < today:
+        decided = deadline + timedelta(days=3)
+        last = deadline
+    else:
+        decided = today - timedelta(days=2)
+        last = today - timedelta(days=5)
+    applied = [last - timedelta(days=2 * (count - 1 - i)) for i in range(count)]
+    return applied, min(decided, spec["start"] - timedelta(days=1))
+
+
+def _create_group(folder, spec, today):
     org, dept, resident, staff, external = spec["seats"]
     group = api.content.create(
         folder,
@@ -402,9 +465,13 @@ def _create_group(folder, spec):
             api.user.grant_roles(username=user_id, obj=group, roles=[role])
     group.reindexObjectSecurity()
     # Members hold a seat: an accepted application, as if staff had added them.
+    people = len(spec["roles"]) + len(spec.get("members", ()))
+    people += len(spec.get("applications", ()))
+    applied, decided = _application_days(spec, today, people)
+    applied = iter(applied)
     for user_id in spec["roles"]:
         user = api.user.get(username=user_id)
-        applications.add_member(
+        member = applications.add_member(
             group,
             {
                 "fullname": user.getProperty("fullname"),
@@ -414,6 +481,7 @@ def _create_group(folder, spec):
             },
             user_id=user_id,
         )
+        _backdate(member, next(applied), decided)
 
     questions = []
     if spec["mandate"]:
@@ -439,11 +507,19 @@ def _create_group(folder, spec):
         if mandate.approval_date:
             # The approve transition writes today; the demo's groups started
             # long ago, on a mandate approved before their sign-up opened.
-            mandate.approval_date = spec["signup_deadline"] - timedelta(days=30)
-            mandate.reindexObject()
+            approved = spec["signup_deadline"] - timedelta(days=30)
+            mandate.approval_date = approved
+            _backdate(
+                mandate,
+                approved - timedelta(days=21),
+                approved - timedelta(days=7),
+                approved,
+            )
 
     for number, (day, title, published) in enumerate(spec["meetings"], start=1):
         start, end = meeting_time(day)
+        # Minutes and attendees only of a meeting that has taken place.
+        held = day < today
         meeting = api.content.create(
             group,
             "Meeting",
@@ -453,8 +529,12 @@ def _create_group(folder, spec):
             end=end,
             location="Beboerhuset",
             agenda=html("1. Velkomst\n\n2. Status\n\n3. Næste skridt"),
-            minutes=html(f"Referat: {title}. Gruppen aftalte næste skridt."),
-            attendees=["Ole Rasmussen", "Jens Nielsen", "Mette Holm"],
+            minutes=(
+                html(f"Referat: {title}. Gruppen aftalte næste skridt.")
+                if held
+                else None
+            ),
+            attendees=(["Ole Rasmussen", "Jens Nielsen", "Mette Holm"] if held else []),
         )
         if published:
             _transition(meeting, "publish")
@@ -478,7 +558,7 @@ def _create_group(folder, spec):
             recommendation.decision_text = rec["decision"]
             # Decided after the work it decides on: the transition keeps a
             # date that is set (lifecycle/recommendation.py).
-            recommendation.decision_date = _decision_day(spec)
+            recommendation.decision_date = _decision_day(spec, today)
             votes_for, against, abstain = rec["votes"]
             recommendation.votes_for = votes_for
             recommendation.votes_against = against
@@ -489,6 +569,11 @@ def _create_group(folder, spec):
             recommendation.progress = progress
             recommendation.implementation_milestones = rec.get("milestones", [])
         _transition(recommendation, *rec["state"])
+        # Written after a meeting, sent, decided and (for one) carried out.
+        sent = _sent_day(spec, rec, today)
+        decision = getattr(recommendation, "decision_date", None) or sent
+        carried_out = min(decision + timedelta(days=60), today - timedelta(days=1))
+        _backdate(recommendation, sent - timedelta(days=7), sent, decision, carried_out)
 
     _transition(group, *spec["transitions"])
     for fields in spec.get("outcomes", ()):
@@ -497,7 +582,7 @@ def _create_group(folder, spec):
         )
         _transition(outcome, "publish")
     for fullname, email, constituency in spec.get("members", ()):
-        applications.add_member(
+        member = applications.add_member(
             group,
             {
                 "fullname": fullname,
@@ -506,6 +591,7 @@ def _create_group(folder, spec):
                 "consent_public": True,
             },
         )
+        _backdate(member, next(applied), decided)
     for user_id, constituency, transitions in spec.get("applications", ()):
         application = applications.apply(
             group,
@@ -517,6 +603,7 @@ def _create_group(folder, spec):
             },
         )
         _transition(application, *transitions)
+        _backdate(application, next(applied), decided)
     return group
 
 
@@ -535,6 +622,7 @@ def create_content(today=None):
             "kommer med forslag til organisationsbestyrelsen."
         ),
     )
-    for spec in groups(today or date.today()):
-        _create_group(folder, spec)
+    today = today or date.today()
+    for spec in groups(today):
+        _create_group(folder, spec, today)
     return folder
