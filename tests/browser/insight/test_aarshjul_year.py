@@ -126,3 +126,36 @@ def test_the_count_and_the_year_selector_know_these_groups(browser_as, across_ye
     # energi and gaarde run in 2026; januar signs up and efterslaeb meets in it.
     assert sorted(groups(html)) == ["efterslaeb", "energi", "gaarde", "januar"]
     assert 'value="2028"' in html
+
+
+def test_a_group_in_the_year_by_its_run_lists_those_dates(browser_as, across_years):
+    """Its sign-up deadline was last December: in 2027 its dates column
+    lists its start and deadline, the dates that put it in the year."""
+    html = browser_as().get(WHEEL, params={"year": "2027"}).text
+    dates = row(html, "Januar")
+    assert "15 January 2027: the group starts" in dates
+    assert "1 June 2027: the group's deadline" in dates
+
+
+def test_only_the_run_dates_in_the_year_are_listed(browser_as, across_years):
+    html = browser_as().get(WHEEL, params={"year": "2026"}).text
+    # gaarde runs from 1 February to 1 September 2026; energi until November.
+    gaarde = row(html, "Gaarde")
+    assert "1 February 2026: the group starts" in gaarde
+    assert "1 September 2026: the group's deadline" in gaarde
+    # januar only signs up in 2026: its run's dates are another year's.
+    assert "the group starts" not in row(html, "Januar")
+    assert "the group's deadline" not in row(html, "Januar")
+    # Listed in date order with the wheel's markers.
+    assert gaarde.index("the group starts") < gaarde.index("meeting Møde m1")
+
+
+@pytest.mark.parametrize("year", ["2026", "2027"])
+def test_the_browser_title_names_the_aarshjul_of_the_year(browser_as, folder, year):
+    html = browser_as().get(WHEEL, params={"year": year}).text
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert title.startswith(f"Annual wheel {year} — "), title
+    # The folder's own page keeps its title.
+    folder_html = browser_as().get("/grupper").text
+    folder_title = re.search(r"<title>(.*?)</title>", folder_html, re.S).group(1)
+    assert not folder_title.startswith("Annual wheel"), folder_title
