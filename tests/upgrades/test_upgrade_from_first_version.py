@@ -59,6 +59,7 @@ def test_upgrade_is_offered(old_site):
         "Latest decisions by decision date",
         "Readability (LIX)",
         "Applications' description for search pages",
+        "Minority statements at the board's decision",
     ]
 
 

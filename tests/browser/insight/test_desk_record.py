@@ -1,6 +1,7 @@
 """board-desk: the vote and the minority statement beside the decision,
 headings that tell the cards apart, and buttons in the workflow's words."""
 
+from ...stats import people
 from .test_desk import DESK
 from .test_desk import state_of
 from .test_desk import text
@@ -89,16 +90,43 @@ def test_sending_back_records_no_vote(browser_as, folder):
     assert rec.votes_for is None
 
 
-def test_the_board_may_not_write_the_groups_minority_statement(browser_as, folder):
-    """The statement is the group's proposal ("Edit proposal"), not the board's."""
+def test_the_board_records_a_minority_statement_with_its_decision(browser_as, folder):
+    """A minority of the board has its view recorded at the decision."""
     uid = folder["gaarde"]["r4"].UID()
     session = browser_as("board1")
-    assert 'name="minority_statement"' not in session.get(DESK).text
-    response = post(session, uid, "adopt", minority_statement="Et mindretal: nej.")
-    assert "You may not record Minority statement here." in text(response.text)
+    assert 'name="minority_statement"' in session.get(DESK).text
+    response = post(
+        session,
+        uid,
+        "adopt",
+        votes_for="6",
+        votes_against="3",
+        minority_statement="Et mindretal ønsker papirlister.",
+    )
+    assert response.status_code == 200
     state, rec = state_of(R4)
-    assert state == "submitted"
-    assert rec.minority_statement is None
+    assert state == "adopted"
+    assert "Et mindretal ønsker papirlister." in rec.minority_statement.output
+
+
+def test_a_decided_recommendations_minority_statement_stays(
+    request_factory, browser_as, folder, do_transition
+):
+    """After the decision the statement is part of the record (admins only)."""
+    import json
+
+    rec = folder["gaarde"]["r4"]
+    rec.decision_text = "Vedtaget."
+    do_transition(rec, "adopt", "board1")
+    transaction.commit()
+    # Staff edit an adopted recommendation (its implementation), not this.
+    session = request_factory(basic_auth=("staff1", people.PASSWORD))
+    response = session.patch(
+        rec.absolute_url(),
+        data=json.dumps({"minority_statement": "Senere tilføjet."}),
+    )
+    assert response.status_code == 403
+    assert response.json()["error"]["field"] == "minority_statement"
 
 
 def test_who_may_write_it_records_the_minority_statement(request_factory, folder):

@@ -40,7 +40,6 @@ PROPOSAL_FIELDS = (
     "consequences_residents",
     "consequences_departments",
     "answers",
-    "minority_statement",
 )
 DECISION_FIELDS = (
     "decision_text",
@@ -168,6 +167,11 @@ class IRecommendation(model.Schema):
     # the proposal, the board records its decision, staff the implementation.
     for _name in PROPOSAL_FIELDS:
         directives.write_permission(**{_name: "threeb.opgavegrupper.EditProposal"})
+    # A minority in the group writes it with the proposal; a minority of the
+    # board has it recorded with the decision (the board desk).
+    directives.write_permission(
+        minority_statement="threeb.opgavegrupper.EditMinorityStatement"
+    )
     for _name in DECISION_FIELDS:
         directives.write_permission(**{_name: "threeb.opgavegrupper.RecordDecision"})
     for _name in IMPLEMENTATION_FIELDS:
