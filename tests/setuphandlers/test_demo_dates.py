@@ -3,7 +3,7 @@
 Only meetings that have taken place have minutes; applications were sent
 and decided before the work they were for; a recommendation went to the
 board before the board decided on it; a mandate's history says it was
-approved on its approval date. The board desk asks for a mandate by its
+approved on its approval date; an outcome was told after the decision. The board desk asks for a mandate by its
 group, not by the type's name twice.
 
 Checked on the demo site built today (the acceptance layer) and on a demo
@@ -120,6 +120,23 @@ def check_recommendations(portal, today):
     assert decided
 
 
+def check_outcomes(portal, today):
+    told = 0
+    for group, outcome in children(portal, "Outcome"):
+        told += 1
+        day = day_of(outcome.effective_date)
+        decided = [
+            child.decision_date
+            for child in group.objectValues()
+            if getattr(child, "decision_date", None) is not None
+        ]
+        # Told after the board decided and before the next news it promises.
+        assert max(decided) < day <= today, group.getId()
+        assert outcome.next_date is None or day < outcome.next_date
+        assert day_of(outcome.created()) <= day
+    assert told
+
+
 def check_mandates(portal):
     approved = 0
     for group, mandate in children(portal, "Mandate"):
@@ -181,11 +198,16 @@ def test_mandates_are_approved_on_their_approval_date(demo):
     check_mandates(demo)
 
 
+def test_outcomes_are_told_after_the_decision(demo):
+    check_outcomes(demo, date.today())
+
+
 def test_the_story_holds_on_another_day(demo_on_leap_day):
     check_meetings(demo_on_leap_day, LEAP_DAY)
     check_applications(demo_on_leap_day, LEAP_DAY)
     check_recommendations(demo_on_leap_day, LEAP_DAY)
     check_mandates(demo_on_leap_day)
+    check_outcomes(demo_on_leap_day, LEAP_DAY)
 
 
 def test_the_desk_asks_for_the_mandate_by_its_group(demo):

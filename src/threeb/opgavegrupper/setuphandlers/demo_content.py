@@ -580,7 +580,15 @@ def _create_group(folder, spec, today):
         outcome = api.content.create(
             group, "Outcome", id=_id_for(fields["title"]), **fields
         )
+        # Told when the decided work was carried out, not the day the demo
+        # was built: publishing keeps an effective date that is set.
+        told = min(
+            _decision_day(spec, today) + timedelta(days=74),
+            today - timedelta(days=1),
+        )
+        outcome.setEffectiveDate(_at(told, 10))
         _transition(outcome, "publish")
+        _backdate(outcome, told - timedelta(days=3), told)
     for fullname, email, constituency in spec.get("members", ()):
         member = applications.add_member(
             group,
