@@ -60,6 +60,7 @@ def test_upgrade_is_offered(old_site):
         "Readability (LIX)",
         "Applications' description for search pages",
         "Minority statements at the board's decision",
+        "TinyMCE without its branding",
     ]
 
 
