@@ -155,6 +155,24 @@ def test_an_empty_name_is_refused_and_changes_nothing(site, admin):
     assert registry_value("plone.site_title") == "Boligforeningen 3B"
 
 
+@pytest.mark.parametrize(
+    "path,body",
+    [
+        ("/@controlpanels/opgavegrupper-settings", {"organisation_name": "   "}),
+        ("/@registry", {RECORD: "   "}),
+        ("/@registry", {RECORD: "\t\u00a0"}),
+    ],
+)
+def test_a_name_of_spaces_is_refused_on_every_road(site, admin, path, body):
+    response = admin.patch(path, json=body)
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["message"] == "Enter the organisation's name."
+    assert error["field"] in ("organisation_name", RECORD)
+    assert registry_value(RECORD) == "Boligforeningen 3B"
+    assert registry_value("plone.site_title") == "Boligforeningen 3B"
+
+
 def test_the_logo_escapes_the_name():
     from threeb.opgavegrupper.controlpanel.organisation import logo_svg
 

@@ -160,6 +160,15 @@ def test_the_form_refuses_what_is_no_bare_address(
     assert record(name) == before
 
 
+@pytest.mark.parametrize("value", ["", BAD])
+def test_registry_refuses_a_sender_that_is_no_address(admin, value):
+    response = admin.patch("/@registry", json={"plone.email_from_address": value})
+    assert response.status_code == 400, response.text
+    error = response.json()["error"]
+    assert error["field"] == "plone.email_from_address"
+    assert record("plone.email_from_address") == "site@example.org"
+
+
 def test_plones_sender_cannot_be_cleared_over_rest(admin):
     response = admin.patch("/@controlpanels/mail", json={"email_from_address": ""})
     assert response.status_code == 400, response.text

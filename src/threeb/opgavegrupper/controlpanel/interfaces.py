@@ -106,6 +106,38 @@ def _keeps_used_terms(name, in_use, empty_message, used_message):
     return constraint
 
 
+class RecordValueError(SettingError):
+    """A SettingError of a value written to the registry record
+    ``record_name`` (answered over REST as a 400 naming the record)."""
+
+    def __init__(self, message, record_name):
+        super().__init__(message)
+        self.record_name = record_name
+
+
+def check_record(check, value, record_name):
+    """Run a setting's ``check`` on a value written to its registry record.
+
+    plone.registry's copy of a field keeps no constraint, so a write through
+    ``@registry`` meets the check only in the add-on's event subscriber.
+    Raises RecordValueError (a SettingError: the control panels' own
+    handling of it stays) naming the record.
+    """
+    try:
+        return check(value)
+    except RecordValueError:
+        raise
+    except SettingError as error:
+        raise RecordValueError(error.args[0], record_name) from error
+
+
+def has_text(value):
+    """A name is more than spaces: it becomes the site's title and logo."""
+    if not (value or "").strip():
+        raise SettingError(_("Enter the organisation's name."))
+    return True
+
+
 def is_sender_address(value, required=False):
     """The one check of a sender address, in the add-on's settings and in
     Plone's mail settings: a bare address (name@example.org). Empty is
@@ -143,6 +175,7 @@ class IOpgavegrupperSettings(Interface):
         default="Boligforeningen 3B",
         max_length=NAME_MAX_LENGTH,
         required=True,
+        constraint=has_text,
     )
 
     themes = schema.List(

@@ -21,6 +21,7 @@ staff are told that nothing was sent.
 from plone.registry.interfaces import IRegistry
 from plone.rest.interfaces import IAPIRequest
 from Products.CMFPlone.controlpanel.browser.mail import MailControlPanelForm
+from threeb.opgavegrupper.controlpanel.interfaces import check_record
 from threeb.opgavegrupper.controlpanel.interfaces import is_sender_address
 from threeb.opgavegrupper.interfaces import IBrowserLayer
 from z3c.form import validator
@@ -61,4 +62,8 @@ def refuse_bad_sender(event):
         return
     # A person over REST may not clear it; a script may (see above).
     required = IAPIRequest.providedBy(getRequest())
-    is_sender_address(event.newValue, required=required)
+    check_record(
+        lambda value: is_sender_address(value, required=required),
+        event.newValue,
+        RECORD,
+    )

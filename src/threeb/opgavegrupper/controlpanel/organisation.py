@@ -21,6 +21,8 @@ from pathlib import Path
 from plone import api
 from plone.formwidget.namedfile.converter import b64decode_file
 from plone.formwidget.namedfile.converter import b64encode_file
+from threeb.opgavegrupper.controlpanel.interfaces import check_record
+from threeb.opgavegrupper.controlpanel.interfaces import has_text
 from xml.sax.saxutils import escape
 
 
@@ -161,6 +163,9 @@ def follow_name(name, old_name=None):
 def record_modified(event):
     if event.record.__name__ != RECORD:
         return
+    # plone.registry's copy of the field has no constraint: @registry writes
+    # pass it, and the name is about to become the title and the logo.
+    check_record(has_text, event.newValue, RECORD)
     # Notified on every write, also of an unchanged value (the form saved as
     # it was): a title or logo set by hand since is then left alone.
     if event.oldValue == event.newValue:

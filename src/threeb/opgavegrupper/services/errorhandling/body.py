@@ -28,11 +28,12 @@ BODY_MESSAGE = _(
 )
 
 
-def answer_bad_body(request, message):
-    """Answer the request with a 400 naming the body, saying ``message``
-    (an error view's answer: status and body locked)."""
+def answer_bad_body(request, message, field="body"):
+    """Answer the request with a 400 naming ``field`` (the body unless
+    told), saying ``message`` (an error view's answer: status and body
+    locked)."""
     message = translate(message, context=request)
-    error = {"type": "BadRequest", "message": message, "field": "body"}
+    error = {"type": "BadRequest", "message": message, "field": field}
     response = request.response
     response.setHeader("Content-Type", "application/json")
     response.setStatus(400, lock=1)
@@ -51,6 +52,18 @@ class DeserializationErrorHandling(AddOnErrorHandling):
             # A site without the add-on keeps plone.rest's answer.
             return super().__call__()
         answer_bad_body(self.request, BODY_MESSAGE)
+
+
+class RecordValueErrorHandling(AddOnErrorHandling):
+    """A registry record refused a value written through @registry (the
+    add-on's settings subscribers): a 400 naming the record."""
+
+    def __call__(self):
+        if not IBrowserLayer.providedBy(self.request):
+            return super().__call__()
+        answer_bad_body(
+            self.request, self.context.args[0], field=self.context.record_name
+        )
 
 
 def read_patch_body_first(event):
