@@ -101,6 +101,12 @@ def test_anonymous_registers_with_the_residents_fields(anon_request, kept):
         ({"roles": ["Manager"]}, "roles"),
         ({"password": "a-password-1"}, "password"),
         ({"username": None}, "username"),
+        # Another person's user name, a group's id, a reserved one.
+        ({"username": "resident1"}, "username"),
+        ({"username": "beboere"}, "username"),
+        ({"username": "admin"}, "username"),
+        ({"email": "no-address"}, "email"),
+        ({"email": "a@b"}, "email"),
     ],
 )
 def test_a_wrong_registration_is_a_400_naming_the_field(

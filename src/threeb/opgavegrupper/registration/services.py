@@ -160,8 +160,41 @@ class UsersPost(add.UsersPost):
             requests.check_email_free(data.get("email"))
         except RegistrationError as error:
             return from_participation_error(self.request, error)
+        refused = self.refuse_login(data)
+        if refused:
+            return refused
         data.update(values)
         return self.register(data)
+
+    def refuse_login(self, data):
+        """The e-mail address and user name as Plone's form checks them.
+
+        plone.restapi leaves both to ``api.user.create``, whose refusal is
+        English and names no field.
+        """
+        registration = api.portal.get_tool("portal_registration")
+        email = data.get("email")
+        if isinstance(email, str) and not registration.isValidEmail(email.strip()):
+            return error_response(
+                self.request,
+                400,
+                "BadRequest",
+                _("Enter an e-mail address such as name@example.org."),
+                field="email",
+            )
+        username = data.get("username")
+        if isinstance(username, str) and not registration.isMemberIdAllowed(username):
+            return error_response(
+                self.request,
+                400,
+                "BadRequest",
+                _(
+                    "This user name cannot be used: it is taken, reserved or "
+                    "has characters a user name may not have. Choose another."
+                ),
+                field="username",
+            )
+        return None
 
     def register(self, data):
         """plone.restapi's checks and creation, then the request waits."""
