@@ -106,6 +106,20 @@ def test_contact_form_is_danish(danish_site):
         assert english not in html
 
 
+def test_contact_forms_refusal_of_an_address_is_danish(danish_site):
+    browser = Browser(danish_site["app"])
+    browser.handleErrors = True
+    browser.addHeader("Accept-Language", "da")
+    browser.open(f"{danish_site['portal'].absolute_url()}/contact-info")
+    browser.getControl(name="form.widgets.sender_fullname").value = "Test Person"
+    browser.getControl(name="form.widgets.sender_from_address").value = "no-address"
+    browser.getControl(name="form.widgets.subject").value = "Et emne"
+    browser.getControl(name="form.widgets.message").value = "En besked."
+    browser.getControl(name="form.buttons.send").click()
+    assert "Den angivne e-mailadresse er ikke gyldig." in texts(browser.contents)
+    assert "The specified email is not valid." not in browser.contents
+
+
 @pytest.fixture
 def locked_meeting(danish_site):
     meeting = danish_site["portal"].unrestrictedTraverse(MEETING)

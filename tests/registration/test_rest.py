@@ -105,6 +105,11 @@ def test_anonymous_registers_with_the_residents_fields(anon_request, kept):
         ({"username": "resident1"}, "username"),
         ({"username": "beboere"}, "username"),
         ({"username": "admin"}, "username"),
+        # The same names in other case.
+        ({"username": "Resident1"}, "username"),
+        ({"username": "Beboere"}, "username"),
+        ({"username": "ADMIN"}, "username"),
+        ({"username": "Site Administrators"}, "username"),
         ({"email": "no-address"}, "email"),
         ({"email": "a@b"}, "email"),
     ],

@@ -44,6 +44,25 @@ def registration_keys():
     return set(PLONE_KEYS) | set(fields)
 
 
+def _user_name_free(registration, username):
+    """Plone's check of a new user name, and no account or group that
+    differs from it only in case ("Admin", "Beboere"): people read them as
+    the same name."""
+    if not registration.isMemberIdAllowed(username):
+        return False
+    if not registration.isMemberIdAllowed(username.lower()):
+        return False
+    name = username.casefold()
+    acl_users = api.portal.get_tool("acl_users")
+    for found in acl_users.searchUsers(id=username, exact_match=False):
+        if (found.get("userid") or found.get("id") or "").casefold() == name:
+            return False
+    return not any(
+        group_id.casefold() == name
+        for group_id in api.portal.get_tool("portal_groups").getGroupIds()
+    )
+
+
 class UsersPost(add.UsersPost):
     """Three roads, chosen by who calls (not by what they send).
 
@@ -183,7 +202,7 @@ class UsersPost(add.UsersPost):
                 field="email",
             )
         username = data.get("username")
-        if isinstance(username, str) and not registration.isMemberIdAllowed(username):
+        if isinstance(username, str) and not _user_name_free(registration, username):
             return error_response(
                 self.request,
                 400,
