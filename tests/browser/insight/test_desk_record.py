@@ -101,12 +101,16 @@ def test_the_board_records_a_minority_statement_with_its_decision(browser_as, fo
         "adopt",
         votes_for="6",
         votes_against="3",
-        minority_statement="Et mindretal ønsker papirlister.",
+        minority_statement="Et mindretal ønsker papirlister.\n\n<b>To</b> stemmer imod.",
     )
     assert response.status_code == 200
     state, rec = state_of(R4)
     assert state == "adopted"
-    assert "Et mindretal ønsker papirlister." in rec.minority_statement.output
+    # Held as a group's statement is: HTML paragraphs, the text escaped.
+    assert rec.minority_statement.mimeType == "text/html"
+    assert rec.minority_statement.raw == (
+        "<p>Et mindretal ønsker papirlister.</p><p>&lt;b&gt;To&lt;/b&gt; stemmer imod.</p>"
+    )
 
 
 def test_a_decided_recommendations_minority_statement_stays(

@@ -14,6 +14,7 @@ as many index pages as groups.
 """
 
 from DateTime import DateTime
+from html import escape
 from plone import api
 from plone.api.exc import InvalidParameterError
 from plone.app.textfield.value import RichTextValue
@@ -38,6 +39,7 @@ from zope.i18nmessageid import Message
 from zope.security.interfaces import IPermission
 from ZTUtils.Lazy import LazyMap
 
+import re
 import transaction
 
 
@@ -119,6 +121,16 @@ def may_write(obj, field):
     return bool(_checkPermission(permission.title, obj))
 
 
+def plain_to_html(text):
+    """The desk's plain text as the rich text field holds a group's: HTML
+    paragraphs (a blank line between them), the text escaped."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "".join(
+        "<p>{}</p>".format("<br />".join(escape(line) for line in p.splitlines()))
+        for p in paragraphs
+    )
+
+
 class RecordError(ValueError):
     def __init__(self, message):
         super().__init__(message)
@@ -162,7 +174,7 @@ def record_values(obj, form):
                         mapping={"field": FIELD_TITLES[field]},
                     )
                 )
-            value = RichTextValue(raw, "text/plain", "text/x-html-safe")
+            value = RichTextValue(plain_to_html(raw), "text/html", "text/x-html-safe")
         if not may_write(obj, field):
             raise RecordError(
                 _(
