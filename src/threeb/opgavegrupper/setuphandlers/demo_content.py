@@ -4,8 +4,9 @@ Dates are counted from the day the demo is created, so that a group that is
 recruiting has its sign-up deadline ahead of it whenever someone looks. What
 the demo creates today is dated as if it happened in order: applications
 before the work they were for, the mandate approved before sign-up, a
-recommendation sent to the board before it was decided; only meetings that
-have taken place have minutes.
+recommendation sent to the board before it was decided, a group's sign-up
+opened, work started and group ended on the days its own dates say; only
+meetings that have taken place have minutes.
 """
 
 from DateTime import DateTime
@@ -438,6 +439,41 @@ def _application_days(spec, today, count):
     return applied, min(decided, spec["start"] - timedelta(days=1))
 
 
+def _group_days(spec, today, first_applied):
+    """When the group was created and when it took each of its transitions.
+
+    Sign-up opened four weeks before its deadline, and before anyone
+    applied; the work started on ``start``; the group concluded at its
+    deadline, or when the board decided on its last recommendation if that
+    came later; a cancelled group was cancelled at its deadline. Nothing
+    that happened is dated today or later. The group was made before its
+    mandate (drafted seven weeks before the sign-up deadline).
+    """
+    yesterday = today - timedelta(days=1)
+    opened = spec["signup_deadline"] - timedelta(days=28)
+    if first_applied is not None:
+        opened = min(opened, first_applied - timedelta(days=1))
+    opened = min(opened, yesterday)
+    decisions = [
+        _decision_day(spec, today)
+        for rec in spec["recommendations"]
+        if "decision" in rec
+    ]
+    ended = min(max([spec["deadline"], *decisions]), yesterday)
+    on = {
+        "open_signup": opened,
+        "start_work": min(spec["start"], yesterday),
+        "conclude": ended,
+        "cancel": ended,
+    }
+    created = min(
+        spec["signup_deadline"] - timedelta(days=56),
+        opened - timedelta(days=7),
+        today - timedelta(days=7),
+    )
+    return created, [on[transition] for transition in spec["transitions"]]
+
+
 def _create_group(folder, spec, today):
     org, dept, resident, staff, external = spec["seats"]
     group = api.content.create(
@@ -468,6 +504,7 @@ def _create_group(folder, spec, today):
     people = len(spec["roles"]) + len(spec.get("members", ()))
     people += len(spec.get("applications", ()))
     applied, decided = _application_days(spec, today, people)
+    first_applied = min(applied, default=None)
     applied = iter(applied)
     for user_id in spec["roles"]:
         user = api.user.get(username=user_id)
@@ -612,6 +649,10 @@ def _create_group(folder, spec, today):
         )
         _transition(application, *transitions)
         _backdate(application, next(applied), decided)
+    # Last, once its content is added: the group's history is what the
+    # retention page (retention.ended_on) reads for the day it ended.
+    created, moved = _group_days(spec, today, first_applied)
+    _backdate(group, created, *moved)
     return group
 
 
