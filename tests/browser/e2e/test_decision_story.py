@@ -122,7 +122,7 @@ def test_from_the_overview_to_the_decision(site, page_as, group):
     screenshot(ole, "board-desk")
     accessible(ole)
     item = ole.locator("article.card", has_text="Lys med bevægelsessensor")
-    item.locator("textarea").fill(DECISION)
+    item.locator("textarea[name=comment]").fill(DECISION)
     item.locator('button[value="adopt"]').click()
     ole.wait_for_load_state()
     transaction.begin()

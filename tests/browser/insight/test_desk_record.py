@@ -82,6 +82,31 @@ def test_a_vote_that_is_no_number_changes_nothing(browser_as, folder, value, mes
     assert rec.votes_for is None
 
 
+def test_a_refused_decision_gives_back_what_was_typed(browser_as, folder):
+    uid = folder["gaarde"]["r4"].UID()
+    response = post(
+        browser_as("board1"),
+        uid,
+        "adopt",
+        comment="",
+        votes_for="5",
+        votes_against="2",
+        minority_statement="To ønsker <papirlister>.",
+    )
+    assert response.status_code == 200
+    page = response.text
+    assert "decision text" in text(page).lower() or "beslutningstekst" in page
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(page)
+    assert tree.get_element_by_id(f"votes_for-{uid}").get("value") == "5"
+    assert tree.get_element_by_id(f"votes_against-{uid}").get("value") == "2"
+    assert "To ønsker &lt;papirlister&gt;." in page
+    state, rec = state_of(R4)
+    assert state == "submitted"
+    assert rec.votes_for is None
+
+
 def test_sending_back_records_no_vote(browser_as, folder):
     uid = folder["gaarde"]["r4"].UID()
     post(browser_as("board1"), uid, "send_back", votes_for="3")

@@ -194,7 +194,9 @@ class BoardDeskView(BrowserView):
             if not csrf.token_valid(self.request):
                 csrf.refuse(self.request)
                 return self.index()
-            self.decide()
+            if not self.decide():
+                # The card comes back with what was typed and why not.
+                return self.index()
             self.request.response.redirect(
                 f"{self.context.absolute_url()}/@@board-desk"
             )
@@ -205,7 +207,10 @@ class BoardDeskView(BrowserView):
         IStatusMessage(self.request).add(message, type=kind)
 
     def decide(self):
-        """Carry out one posted decision; the outcome goes as a status message."""
+        """Carry out one posted decision; the outcome goes as a status message.
+
+        Returns True when the decision was taken, False when refused.
+        """
         CheckAuthenticator(self.request)
         form = self.request.form
         transition = form.get("transition", "")
@@ -218,24 +223,24 @@ class BoardDeskView(BrowserView):
         obj = api.content.get(UID=uid) if uid and isinstance(uid, str) else None
         if obj is None or transition not in ACTIONS.get(obj.portal_type, ()):
             self._message(_("That decision cannot be taken here."), "error")
-            return
+            return False
         if api.content.get_state(obj=obj) != WAITING[obj.portal_type]:
             # Someone else decided first; say so rather than fail.
             self._message(_("This has already been dealt with."), "warning")
-            return
+            return False
         if transition in NEEDS_TEXT and not comment:
             self._message(
                 _("Write the board's decision text before you adopt or reject."),
                 "error",
             )
-            return
+            return False
         record = {}
         if transition in NEEDS_TEXT and obj.portal_type == "Recommendation":
             try:
                 record = record_values(obj, form)
             except RecordError as error:
                 self._message(error.message, "error")
-                return
+                return False
         # The record is written first, so that the decision's mails and the
         # group's outcome see it; a refused decision takes it back.
         savepoint = transaction.savepoint()
@@ -249,7 +254,7 @@ class BoardDeskView(BrowserView):
             savepoint.rollback()
             message = getattr(error, "message", None)
             self._message(message or _("You may not take this decision."), "error")
-            return
+            return False
         if record:
             obj.reindexObject()
         self._message(
@@ -263,6 +268,7 @@ class BoardDeskView(BrowserView):
                 },
             )
         )
+        return True
 
     def _visible(self, rids, portal_type=None):
         """The records of ``rids`` this user finds (type, folder, readers, dates).
@@ -367,27 +373,44 @@ class BoardDeskView(BrowserView):
                 "memo_url": f"{brain.getURL()}/@@decision-memo",
                 "actions": actions,
                 "record": None,
+                "comment_typed": self._typed(brain.UID, "comment", ""),
             }
             if portal_type == "Recommendation" and actions:
                 item["record"] = self._record(obj)
             items.append(item)
         return items
 
+    def _typed(self, uid, field, stored):
+        """What the person typed in ``field`` of card ``uid`` when their
+        decision there was refused (a decided card has left the desk), so it
+        comes back with the message; else ``stored``."""
+        form = self.request.form
+        if self.request.method != "POST" or form.get("uid") != uid:
+            return stored
+        value = form.get(field)
+        return value if isinstance(value, str) else stored
+
     def _record(self, obj):
         """The decision record's fields on the desk: votes, minority statement."""
         minority = getattr(obj, "minority_statement", None)
         output = getattr(minority, "output", None) if minority is not None else None
         shown = output if output and output.strip() else ""
+        uid = obj.UID()
+
+        def typed(field, stored):
+            return self._typed(uid, field, stored)
+
         return {
             "votes": [
                 {
                     "name": field,
                     "title": FIELD_TITLES[field],
-                    "value": getattr(obj, field, None),
+                    "value": typed(field, getattr(obj, field, None)),
                 }
                 for field in VOTE_FIELDS
                 if may_write(obj, field)
             ],
+            "minority_typed": typed("minority_statement", ""),
             "minority": shown,
             # Written here only while there is none: a statement the group
             # wrote is theirs to change, on the recommendation itself.
